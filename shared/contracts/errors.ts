@@ -1,0 +1,48 @@
+/**
+ * Stable error codes. The UI translates them (`errors.<CODE>` in shared/i18n); tests and
+ * the back office match on them. Add codes, never rename them.
+ */
+export const ERROR_CODES = [
+  'UNKNOWN_CALL',
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'OUT_OF_SCOPE',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'WRONG_STORE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_TOKEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** Every call answers with one of these; errors are values, never thrown across a bridge. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
+
+/** Thrown inside the backend; the registry turns it into an `{ok:false}` envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): AppErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { SyncStatusSchema } from './sync';
+
+/** Events the backend pushes to the renderer, each with its payload schema. */
+export const EVENTS = {
+  'session.changed': z.object({
+    reason: z.enum(['signedIn', 'signedOut', 'locked', 'unlocked']),
+  }),
+  'sync.status': SyncStatusSchema,
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import * as auth from './auth';
+import * as audit from './audit';
+import * as directory from './directory';
+import * as orders from './orders';
+import * as settings from './settings';
+import * as sync from './sync';
+
+export * from './errors';
+export * from './contract';
+export * from './common';
+export * from './events';
+export { SessionUserSchema, DeviceInfoSchema, type SessionUser } from './auth';
+export { StoreSchema, type Store, UserSummarySchema } from './directory';
+export { OrderSummarySchema, type OrderSummary } from './orders';
+export { DEFAULT_SETTINGS, SETTING_SCHEMAS, type SettingKey, type StoreSettings } from './settings';
+export { AuditVerificationSchema, type AuditVerification } from './audit';
+export { SyncStatusSchema, type SyncStatus } from './sync';
+
+/** Every call the renderer may make, by name. The preload's allow-list is derived from it. */
+export const CONTRACTS = {
+  [auth.sessionCurrent.name]: auth.sessionCurrent,
+  [auth.authTillUsers.name]: auth.authTillUsers,
+  [auth.authSignIn.name]: auth.authSignIn,
+  [auth.authUnlock.name]: auth.authUnlock,
+  [auth.authLock.name]: auth.authLock,
+  [auth.authSignOut.name]: auth.authSignOut,
+  [auth.meSetLanguage.name]: auth.meSetLanguage,
+  [directory.directoryStores.name]: directory.directoryStores,
+  [directory.usersList.name]: directory.usersList,
+  [directory.usersUnlock.name]: directory.usersUnlock,
+  [orders.ordersRecent.name]: orders.ordersRecent,
+  [orders.financeOrderTotals.name]: orders.financeOrderTotals,
+  [settings.settingsGet.name]: settings.settingsGet,
+  [settings.settingsUpdate.name]: settings.settingsUpdate,
+  [audit.auditRecent.name]: audit.auditRecent,
+  [audit.auditVerify.name]: audit.auditVerify,
+  [sync.syncStatus.name]: sync.syncStatus,
+} as const;
+
+export type Contracts = typeof CONTRACTS;
+export type CallName = keyof Contracts;
+/** What the caller passes (defaults may be left out). */
+export type CallInput<N extends CallName> = z.input<Contracts[N]['input']>;
+/** What the handler receives, after parsing. */
+export type ParsedInput<N extends CallName> = z.output<Contracts[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contracts[N]['output']>;
+export const CALL_NAMES = Object.keys(CONTRACTS) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(CONTRACTS, name);
+}

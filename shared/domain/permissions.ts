@@ -1,0 +1,92 @@
+/**
+ * Roles, what each may do, and where. The backend's registry is the only enforcer: the UI
+ * uses the same tables only to decide what to show.
+ */
+export const ROLES = ['clerk', 'store_manager', 'regional_manager', 'finance', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'orders.read',
+  'returns.create',
+  'users.unlock',
+  'settings.manage',
+  'audit.read',
+  'audit.verify',
+  'approvals.decide',
+  'finance.read',
+  'directory.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  clerk: ['orders.read', 'returns.create', 'directory.read'],
+  store_manager: [
+    'orders.read',
+    'returns.create',
+    'users.unlock',
+    'settings.manage',
+    'audit.read',
+    'approvals.decide',
+    'directory.read',
+  ],
+  regional_manager: [
+    'orders.read',
+    'users.unlock',
+    'settings.manage',
+    'audit.read',
+    'approvals.decide',
+    'directory.read',
+  ],
+  finance: ['orders.read', 'finance.read', 'audit.read', 'directory.read'],
+  admin: [
+    'orders.read',
+    'users.unlock',
+    'settings.manage',
+    'audit.read',
+    'audit.verify',
+    'directory.read',
+  ],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+/** Where a user may act: one store, one region (all its stores), or the whole chain. */
+export type UserScope =
+  | { kind: 'store'; storeId: string }
+  | { kind: 'region'; regionId: string }
+  | { kind: 'chain' };
+
+/** What a call touches, as named by its contract. */
+export type ScopeTarget = { storeId: string } | { regionId: string };
+
+/** The scope kind each role is given; the directory refuses any other combination. */
+export const ROLE_SCOPE_KIND: Record<Role, UserScope['kind']> = {
+  clerk: 'store',
+  store_manager: 'store',
+  regional_manager: 'region',
+  finance: 'chain',
+  admin: 'chain',
+};
+
+/**
+ * Does `scope` cover `target`? `regionOfStore` answers which region a store belongs to
+ * (undefined for an unknown store, which nobody but the chain covers).
+ */
+export function scopeCovers(
+  scope: UserScope,
+  target: ScopeTarget,
+  regionOfStore: (storeId: string) => string | undefined,
+): boolean {
+  if (scope.kind === 'chain') return true;
+  if ('storeId' in target) {
+    if (scope.kind === 'store') return scope.storeId === target.storeId;
+    return regionOfStore(target.storeId) === scope.regionId;
+  }
+  return scope.kind === 'region' && scope.regionId === target.regionId;
+}
