@@ -37,6 +37,7 @@ export const sessionCurrent = defineContract({
   }),
   access: 'public',
   kind: 'read',
+  background: true,
 });
 
 export const authTillUsers = defineContract({

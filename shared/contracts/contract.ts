@@ -18,6 +18,8 @@ export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType =
    * `self`: the handler manages its own writes (sign-in records failures even when it fails).
    */
   kind: 'read' | 'change' | 'self';
+  /** Made by the UI on its own (polling), so it does not count as activity at the till. */
+  background?: boolean;
   /** The store or region the call touches, checked against the user's scope. */
   scope?: (input: z.infer<I>) => ScopeTarget | undefined;
 }

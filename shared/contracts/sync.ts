@@ -17,4 +17,5 @@ export const syncStatus = defineContract({
   output: SyncStatusSchema,
   access: 'signedIn',
   kind: 'read',
+  background: true,
 });

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'approvals.decide',
   'finance.read',
   'directory.read',
+  /** See buyers' names and contact details unmasked. */
+  'customers.personal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,6 +30,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'approvals.decide',
     'directory.read',
+    'customers.personal',
   ],
   regional_manager: [
     'orders.read',
@@ -36,6 +39,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'approvals.decide',
     'directory.read',
+    'customers.personal',
   ],
   finance: ['orders.read', 'finance.read', 'audit.read', 'directory.read'],
   admin: [

@@ -1,0 +1,3 @@
+export * from './directory';
+export * from './journal';
+export * from './orders';
