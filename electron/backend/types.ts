@@ -23,6 +23,8 @@ export type BackendEventListener = <E extends EventName>(
 export interface BackendOptions {
   /** Folder holding returndesk.sqlite and its backups. */
   dataDir: string;
+  /** The committed drizzle-kit migrations (`db/migrations`), located by the entry point. */
+  migrationsDir: string;
   /** Store this device belongs to on a fresh install (demo: a store code such as NY01). */
   storeCode?: string;
   /** Injected for tests; defaults to Date.now. */

@@ -1,0 +1,113 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, DEFAULT_SETTINGS, SETTING_SCHEMAS, type CallName, type SettingKey, type StoreSettings } from '../../shared/contracts';
+import { scopeCovers, type Role, type UserScope } from '../../shared/domain/permissions';
+import { appendAuditEvent } from '../../db/repositories/audit';
+import type { UserRow } from '../../db/repositories/directory';
+import { appendMutation } from '../../db/repositories/outbox';
+import { readSettings } from '../../db/repositories/settings';
+import type { BackendCore } from './core';
+import type { AuditRecord, ChangeRecord, HandlerContext, SignedInUser } from './context';
+
+export function userScopeOf(row: UserRow): UserScope {
+  if (row.scopeKind === 'store' && row.scopeStoreId) return { kind: 'store', storeId: row.scopeStoreId };
+  if (row.scopeKind === 'region' && row.scopeRegionId) return { kind: 'region', regionId: row.scopeRegionId };
+  return { kind: 'chain' };
+}
+
+export function signedInUser(row: UserRow): SignedInUser {
+  return { row, role: row.role as Role, scope: userScopeOf(row) };
+}
+
+export function storeSettings(core: BackendCore, storeId: string): StoreSettings {
+  const stored = readSettings(core.db, storeId);
+  const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
+    // A value that no longer fits its schema (an older app wrote it) falls back to the default.
+    const parsed = SETTING_SCHEMAS[key].safeParse(stored.get(key));
+    if (parsed.success) result[key] = parsed.data;
+  }
+  return result as StoreSettings;
+}
+
+/** Builds the context of one call. `changes` counts what the handler recorded. */
+export function createCallContext(
+  core: BackendCore,
+  channel: string,
+  callName: CallName,
+  input: unknown,
+  user: SignedInUser | null,
+): HandlerContext & { changes: number } {
+  const nowIso = () => new Date(core.now()).toISOString();
+  const ctx: HandlerContext & { changes: number } = {
+    changes: 0,
+    db: core.db,
+    channel,
+    callName,
+    device: core.device,
+    sessions: core.sessions,
+    session: core.sessions.get(channel),
+    user,
+    now: core.now,
+    nowIso,
+    newId: () => uuidv7(),
+    requireUser() {
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+      return user;
+    },
+    requireScope(target) {
+      const { scope } = ctx.requireUser();
+      const covered =
+        target === 'chain'
+          ? scope.kind === 'chain'
+          : scopeCovers(scope, target, (storeId) => core.regionOfStore(storeId));
+      if (!covered) throw new AppError('OUT_OF_SCOPE', 'That is outside your store or region.');
+    },
+    regionOfStore: (storeId) => core.regionOfStore(storeId),
+    storeSettings: (storeId) => storeSettings(core, storeId),
+    recordChange(change: ChangeRecord) {
+      const at = nowIso();
+      const hlc = core.tick();
+      const event = appendAuditEvent(core.db, {
+        id: uuidv7(),
+        deviceId: core.device.id,
+        userId: user?.row.id ?? null,
+        storeId: change.storeId,
+        action: change.action ?? callName,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        before: change.before,
+        after: change.after,
+        at,
+        hlc,
+      });
+      appendMutation(core.db, {
+        id: uuidv7(),
+        name: change.mutation?.name ?? callName,
+        args: change.mutation?.args ?? input,
+        hlc,
+        auditEventId: event.id,
+        createdAt: at,
+      });
+      ctx.changes += 1;
+    },
+    audit(record: AuditRecord) {
+      appendAuditEvent(core.db, {
+        id: uuidv7(),
+        deviceId: core.device.id,
+        userId: record.userId === undefined ? (user?.row.id ?? null) : record.userId,
+        storeId: record.storeId,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        before: record.before,
+        after: record.after,
+        at: nowIso(),
+        hlc: core.tick(),
+      });
+    },
+    emit(event, payload, to = 'self') {
+      core.emit(to === 'self' ? channel : null, event, payload);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,54 @@
+import type { EventName, EventPayload } from '../../shared/contracts';
+import { hlcInit, hlcReceive, hlcTick, type HlcState } from '../../shared/domain/hlc';
+import type { Db } from '../../db/client';
+import { latestHlc } from '../../db/repositories/audit';
+import { storeRegionMap } from '../../db/repositories/directory';
+import type { DeviceContext } from './context';
+import { SessionStore } from './sessions';
+import type { BackendEventListener } from './types';
+
+export type Log = (line: Record<string, unknown>) => void;
+
+/** The long-lived parts every call shares. */
+export class BackendCore {
+  readonly sessions = new SessionStore();
+  private readonly hlc: HlcState;
+  private regions: Map<string, string>;
+  private readonly listeners = new Set<BackendEventListener>();
+
+  constructor(
+    readonly db: Db,
+    readonly device: DeviceContext,
+    readonly now: () => number,
+    readonly log: Log,
+  ) {
+    this.hlc = hlcInit(device.id.slice(-12));
+    const last = latestHlc(db);
+    if (last) hlcReceive(this.hlc, last, now());
+    this.regions = storeRegionMap(db);
+  }
+
+  tick(): string {
+    return hlcTick(this.hlc, this.now());
+  }
+
+  regionOfStore(storeId: string): string | undefined {
+    if (!this.regions.has(storeId)) this.regions = storeRegionMap(this.db);
+    return this.regions.get(storeId);
+  }
+
+  onEvent(listener: BackendEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(channel: string | null, event: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(channel, event, payload);
+      } catch (error) {
+        this.log({ level: 'error', msg: 'event listener failed', event, error: String(error) });
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DatabaseOpenError } from '../../db/open';
+import { createBackend } from '../backend/backend';
+import { defaultDataDir } from '../backend/data-dir';
+import { startWebServer } from './server';
+
+/**
+ * `npm run web`: the desktop backend in plain Node, the renderer served on 127.0.0.1. Built to
+ * dist/node/web.js, so paths are relative to the repository root two folders up.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DEFAULT_PORT = 4870;
+
+async function main(): Promise<void> {
+  const dataDir = defaultDataDir();
+  const backend = await createBackend({
+    dataDir,
+    migrationsDir: join(root, 'db', 'migrations'),
+    storeCode: process.env.RETURNDESK_STORE,
+  });
+  const rendererDir = join(root, 'dist', 'renderer');
+  const wanted = process.env.RETURNDESK_PORT === undefined ? DEFAULT_PORT : Number(process.env.RETURNDESK_PORT);
+  let server;
+  try {
+    server = await startWebServer({ backend, rendererDir, port: wanted });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || process.env.RETURNDESK_PORT !== undefined) throw error;
+    server = await startWebServer({ backend, rendererDir, port: 0 });
+  }
+  process.stdout.write(`ReturnDesk is running in browser mode. Open ${server.openUrl}\n`);
+  process.stdout.write(`Data: ${dataDir}\n`);
+  const stop = async () => {
+    await server.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseOpenError) {
+    process.stderr.write(`ReturnDesk cannot open its database (${error.code}): ${error.message}\n${error.recovery}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`ReturnDesk failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
