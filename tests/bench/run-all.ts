@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBackend, DATABASE_FILE } from '../../electron/backend/backend';
+import { benchCalls } from './calls.bench';
+import { benchStartup } from './startup.bench';
+
+/** `npm run bench`: prints every budget's figures, each against a baseline from the same run. */
+async function main(): Promise<void> {
+  const seeded = mkdtempSync(join(tmpdir(), 'returndesk-bench-seed-'));
+  const seededAt = performance.now();
+  const backend = await createBackend({
+    dataDir: seeded,
+    migrationsDir: resolve(import.meta.dirname, '..', '..', 'db', 'migrations'),
+    log: () => {},
+  });
+  backend.close();
+  console.log(`ReturnDesk benchmarks (node ${process.version}, ${new Date().toISOString()})`);
+  console.log(`First start of a fresh install (migrate + seed demo chain and 600 orders): ${(performance.now() - seededAt).toFixed(0)} ms`);
+  await benchStartup(seeded);
+  await benchCalls(join(seeded, DATABASE_FILE));
+  rmSync(seeded, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
