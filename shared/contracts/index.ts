@@ -10,6 +10,7 @@ export * from './errors';
 export * from './contract';
 export * from './common';
 export * from './events';
+export * from './bridge';
 export { SessionUserSchema, DeviceInfoSchema, type SessionUser } from './auth';
 export { StoreSchema, type Store, UserSummarySchema } from './directory';
 export { OrderSummarySchema, type OrderSummary } from './orders';
