@@ -44,6 +44,8 @@ async function startWebApp(): Promise<{ app: WebApp; child: ChildProcess }> {
 }
 
 export const test = base.extend<{ webApp: WebApp }>({
+  // Playwright reads the fixture's dependencies from this (empty) destructuring pattern.
+  // eslint-disable-next-line no-empty-pattern
   webApp: async ({}, use) => {
     const { app, child } = await startWebApp();
     await use(app);
