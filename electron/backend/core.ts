@@ -3,6 +3,7 @@ import { hlcInit, hlcReceive, hlcTick, type HlcState } from '../../shared/domain
 import type { Db } from '../../db/client';
 import { latestHlc } from '../../db/repositories/audit';
 import { storeRegionMap } from '../../db/repositories/directory';
+import { pendingMutationCount } from '../../db/repositories/outbox';
 import type { DeviceContext } from './context';
 import { SessionStore } from './sessions';
 import type { BackendEventListener } from './types';
@@ -15,6 +16,7 @@ export class BackendCore {
   private readonly hlc: HlcState;
   private regions: Map<string, string>;
   private readonly listeners = new Set<BackendEventListener>();
+  private lastPending = -1;
 
   constructor(
     readonly db: Db,
@@ -40,6 +42,17 @@ export class BackendCore {
   onEvent(listener: BackendEventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The renderer does not poll (polling would count as activity at the till), so the backend
+   * pushes the sync status to every window whenever the outbox grows or shrinks.
+   */
+  publishSyncStatus(): void {
+    const pending = pendingMutationCount(this.db);
+    if (pending === this.lastPending) return;
+    this.lastPending = pending;
+    this.emit(null, 'sync.status', { backOffice: 'not_configured', pendingMutations: pending, lastSyncedAt: null, lastError: null });
   }
 
   emit<E extends EventName>(channel: string | null, event: E, payload: EventPayload<E>): void {

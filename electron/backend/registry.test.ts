@@ -112,3 +112,23 @@ describe('the call registry', () => {
     expect(report.checked).toBeGreaterThan(20);
   });
 });
+
+describe('events', () => {
+  it('pushes the sync status to every window when a change is queued', async () => {
+    const t = await testBackend();
+    try {
+      const seen: unknown[] = [];
+      t.backend.onEvent((channel, event, payload) => seen.push({ channel, event, payload }));
+      await t.signIn('c1', 'clerk.ny01', t.secrets.clerk);
+      await t.ok('c1', 'me.setLanguage', { language: 'zh-CN' });
+      expect(seen).toContainEqual({
+        channel: null,
+        event: 'sync.status',
+        payload: expect.objectContaining({ pendingMutations: 1, backOffice: 'not_configured' }),
+      });
+      expect(seen).toContainEqual({ channel: 'c1', event: 'session.changed', payload: { reason: 'signedIn' } });
+    } finally {
+      t.close();
+    }
+  });
+});
