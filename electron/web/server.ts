@@ -45,7 +45,9 @@ const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // Close drops idle keep-alive sockets at once; event streams are ended by hand below.
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  const streams = new Set<FastifyReply['raw']>();
   let port = options.port;
 
   const tokenMatches = (candidate: string | undefined) => {
@@ -86,7 +88,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const client = clientOf(request.query.client);
     if (!client) return deny(reply, 400, { code: 'INVALID_INPUT', message: 'Missing or malformed client id.' });
-    streamEvents(options.backend, client, request, reply);
+    streamEvents(options.backend, client, request, reply, streams);
   });
 
   if (existsSync(join(options.rendererDir, 'index.html'))) {
@@ -101,7 +103,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://127.0.0.1:${port}/`;
-  return { url, openUrl: `${url}#token=${token}`, token, port, close: () => app.close() };
+  const close = async () => {
+    for (const stream of streams) stream.end();
+    await app.close();
+  };
+  return { url, openUrl: `${url}#token=${token}`, token, port, close };
 }
 
 function clientOf(value: unknown): string | null {
@@ -112,9 +118,16 @@ async function backendAnswer(backend: Backend, channel: string, name: string, bo
   return backend.dispatch(channel, name, body ?? {});
 }
 
-function streamEvents(backend: Backend, channel: string, request: FastifyRequest, reply: FastifyReply): void {
+function streamEvents(
+  backend: Backend,
+  channel: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  streams: Set<FastifyReply['raw']>,
+): void {
   reply.hijack();
   const out = reply.raw;
+  streams.add(out);
   out.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -128,6 +141,7 @@ function streamEvents(backend: Backend, channel: string, request: FastifyRequest
   // A comment line every 25 s keeps proxies and the browser from timing the stream out.
   const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 25_000);
   request.raw.on('close', () => {
+    streams.delete(out);
     clearInterval(heartbeat);
     unsubscribe();
   });

@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`ReturnDesk is running in browser mode. Open ${server.openUrl}\n`);
   process.stdout.write(`Data: ${dataDir}\n`);
+  let stopping = false;
   const stop = async () => {
+    // Ctrl+C reaches both `npm start`'s launcher and this process: stop once.
+    if (stopping) return;
+    stopping = true;
     await server.close();
     backend.close();
     process.exit(0);
