@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,db,electron,renderer,server,scripts,tests/integration,tests/lint}/**/*.test.{ts,tsx}'],
+    include: [
+      '{shared,db,electron,renderer,server,scripts,tests/integration,tests/lint}/**/*.test.{ts,tsx}',
+    ],
     // Two cores: forks keep native modules (better-sqlite3) isolated per file.
     pool: 'forks',
     testTimeout: 20_000,

@@ -19,10 +19,22 @@ describe('opening and migrating the desktop database', () => {
   it('builds a fresh database from the committed migrations, with strict tables and the pragmas money needs', () => {
     const opened = openDatabase({ file: join(dir, 'a.sqlite'), migrationsDir: MIGRATIONS_DIR });
     const tables = opened.client
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations'")
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations'",
+      )
       .all() as { name: string; strict: number }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['audit_events', 'devices', 'order_lines', 'orders', 'outbox', 'regions', 'settings', 'stores', 'users'].sort(),
+      [
+        'audit_events',
+        'devices',
+        'order_lines',
+        'orders',
+        'outbox',
+        'regions',
+        'settings',
+        'stores',
+        'users',
+      ].sort(),
     );
     expect(tables.every((t) => t.strict === 1)).toBe(true);
     expect(opened.client.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -37,18 +49,32 @@ describe('opening and migrating the desktop database', () => {
   it('keeps the rows of a database from the previous migration, after taking a copy', () => {
     const file = join(dir, 'b.sqlite');
     const old = openDatabase({ file, migrationsDir: MIGRATIONS_DIR, upTo: ALL - 1 });
-    old.client.prepare("INSERT INTO regions (id, code, name, marketplaces) VALUES ('r1', 'NA', 'North America', '[\"US\"]')").run();
     old.client
-      .prepare("INSERT INTO settings (scope, key, value, updated_at) VALUES ('chain', 'idleLockSeconds', '120', '2026-01-01T00:00:00.000Z')")
+      .prepare(
+        "INSERT INTO regions (id, code, name, marketplaces) VALUES ('r1', 'NA', 'North America', '[\"US\"]')",
+      )
       .run();
-    expect(old.client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders'").get()).toEqual({ n: 0 });
+    old.client
+      .prepare(
+        "INSERT INTO settings (scope, key, value, updated_at) VALUES ('chain', 'idleLockSeconds', '120', '2026-01-01T00:00:00.000Z')",
+      )
+      .run();
+    expect(
+      old.client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders'").get(),
+    ).toEqual({ n: 0 });
     old.close();
 
     const upgraded = openDatabase({ file, migrationsDir: MIGRATIONS_DIR });
     expect(upgraded.migrationsApplied).toBe(1);
-    expect(upgraded.client.prepare('SELECT code, name FROM regions').all()).toEqual([{ code: 'NA', name: 'North America' }]);
+    expect(upgraded.client.prepare('SELECT code, name FROM regions').all()).toEqual([
+      { code: 'NA', name: 'North America' },
+    ]);
     expect(upgraded.client.prepare('SELECT value FROM settings').get()).toEqual({ value: '120' });
-    expect(upgraded.client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders'").get()).toEqual({ n: 1 });
+    expect(
+      upgraded.client
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders'")
+        .get(),
+    ).toEqual({ n: 1 });
     expect(upgraded.backupFile).not.toBeNull();
     upgraded.close();
 
@@ -85,7 +111,11 @@ describe('opening and migrating the desktop database', () => {
   it('refuses a damaged database and names the way back: restoring the copy taken before the upgrade', () => {
     const file = join(dir, 'd.sqlite');
     const old = openDatabase({ file, migrationsDir: MIGRATIONS_DIR, upTo: ALL - 1 });
-    old.client.prepare("INSERT INTO regions (id, code, name, marketplaces) VALUES ('r1', 'EU', 'Europe', '[]')").run();
+    old.client
+      .prepare(
+        "INSERT INTO regions (id, code, name, marketplaces) VALUES ('r1', 'EU', 'Europe', '[]')",
+      )
+      .run();
     old.close();
     openDatabase({ file, migrationsDir: MIGRATIONS_DIR }).close(); // upgrade → backup taken
 
@@ -118,7 +148,9 @@ describe('opening and migrating the desktop database', () => {
     expect(() => openDatabase({ file, migrationsDir: MIGRATIONS_DIR })).toThrow(DatabaseOpenError);
     const check = new Database(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(ALL - 1);
-    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders'").get()).toEqual({ n: 0 });
+    expect(
+      check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders'").get(),
+    ).toEqual({ n: 0 });
     check.close();
   });
 });

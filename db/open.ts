@@ -115,16 +115,28 @@ function inspectReadOnly(file: string, knownMigrations: number): void {
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new DatabaseOpenError('DB_CORRUPT', `The local database cannot be opened: ${(error as Error).message}`, RECOVERY(file), listBackups(file));
+    throw new DatabaseOpenError(
+      'DB_CORRUPT',
+      `The local database cannot be opened: ${(error as Error).message}`,
+      RECOVERY(file),
+      listBackups(file),
+    );
   }
   try {
     let version: number;
     let integrity: string[];
     try {
       version = appliedMigrationCount(probe);
-      integrity = (probe.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      integrity = (probe.pragma('integrity_check') as { integrity_check: string }[]).map(
+        (r) => r.integrity_check,
+      );
     } catch (error) {
-      throw new DatabaseOpenError('DB_CORRUPT', `The local database is damaged: ${(error as Error).message}`, RECOVERY(file), listBackups(file));
+      throw new DatabaseOpenError(
+        'DB_CORRUPT',
+        `The local database is damaged: ${(error as Error).message}`,
+        RECOVERY(file),
+        listBackups(file),
+      );
     }
     if (version > knownMigrations) {
       throw new DatabaseOpenError(
@@ -146,7 +158,12 @@ function inspectReadOnly(file: string, knownMigrations: number): void {
   }
 }
 
-function takeBackup(client: Database.Database, file: string, version: number, now: () => number): string {
+function takeBackup(
+  client: Database.Database,
+  file: string,
+  version: number,
+  now: () => number,
+): string {
   const dir = backupDir(file);
   mkdirSync(dir, { recursive: true });
   const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');

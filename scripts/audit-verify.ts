@@ -15,6 +15,8 @@ if (report.intact) {
   console.log(`Audit chain intact: ${report.checked} events checked in ${file}`);
 } else {
   const broken = report.firstBroken!;
-  console.error(`Audit chain BROKEN at event seq ${broken.seq} (id ${broken.id}): ${broken.reason.replace('_', ' ')}.`);
+  console.error(
+    `Audit chain BROKEN at event seq ${broken.seq} (id ${broken.id}): ${broken.reason.replace('_', ' ')}.`,
+  );
   process.exit(1);
 }

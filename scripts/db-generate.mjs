@@ -8,4 +8,6 @@ execFileSync(kit, ['generate', '--config', 'db/drizzle.config.ts', ...process.ar
   cwd: root,
   stdio: 'inherit',
 });
-execFileSync(process.execPath, [join(root, 'scripts', 'make-migrations-strict.mjs')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts', 'make-migrations-strict.mjs')], {
+  stdio: 'inherit',
+});

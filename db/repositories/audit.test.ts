@@ -43,8 +43,12 @@ describe('the hash-chained audit log', () => {
   });
 
   it('refuses updates and deletes through SQL', () => {
-    expect(() => opened.client.exec("UPDATE audit_events SET action = 'x' WHERE seq = 2")).toThrow(/append-only/);
-    expect(() => opened.client.exec('DELETE FROM audit_events WHERE seq = 2')).toThrow(/append-only/);
+    expect(() => opened.client.exec("UPDATE audit_events SET action = 'x' WHERE seq = 2")).toThrow(
+      /append-only/,
+    );
+    expect(() => opened.client.exec('DELETE FROM audit_events WHERE seq = 2')).toThrow(
+      /append-only/,
+    );
   });
 
   it.each([
@@ -74,7 +78,10 @@ describe('the hash-chained audit log', () => {
   it('catches a row rewritten with a recomputed hash, at the next link', () => {
     // A careful tamperer fixes row 2's hash too; row 3 no longer links to it.
     tamper(`UPDATE audit_events SET after = '{"value":42}' WHERE seq = 2`);
-    const row = opened.client.prepare('SELECT * FROM audit_events WHERE seq = 2').get() as Record<string, unknown>;
+    const row = opened.client.prepare('SELECT * FROM audit_events WHERE seq = 2').get() as Record<
+      string,
+      unknown
+    >;
     const rehashed = chainHash({
       seq: 2,
       id: row.id as string,
@@ -91,6 +98,9 @@ describe('the hash-chained audit log', () => {
       prevHash: row.prev_hash as string,
     });
     opened.client.prepare('UPDATE audit_events SET hash = ? WHERE seq = 2').run(rehashed);
-    expect(verifyAuditChain(opened.db).firstBroken).toMatchObject({ seq: 3, reason: 'chain_break' });
+    expect(verifyAuditChain(opened.db).firstBroken).toMatchObject({
+      seq: 3,
+      reason: 'chain_break',
+    });
   });
 });

@@ -47,7 +47,8 @@ export function chainHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(row.prevHash).update(canonicalEvent(row)).digest('hex');
 }
 
-const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+const toJson = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 /** Appends one event at the head of the chain. Call inside the change's transaction. */
 export function appendAuditEvent(db: Db, event: NewAuditEvent): AuditRow {
@@ -92,7 +93,8 @@ export function verifyAuditChain(db: Db): AuditChainReport {
     if (row.seq !== expectedSeq) reason = 'sequence_gap';
     else if (row.prevHash !== prevHash) reason = 'chain_break';
     else if (chainHash(row) !== row.hash) reason = 'hash_mismatch';
-    if (reason) return { intact: false, checked, firstBroken: { seq: row.seq, id: row.id, reason } };
+    if (reason)
+      return { intact: false, checked, firstBroken: { seq: row.seq, id: row.id, reason } };
     expectedSeq = row.seq + 1;
     prevHash = row.hash;
   }
@@ -127,8 +129,12 @@ export function recentAuditEvents(db: Db, storeIds: string[] | null, limit: numb
 
 export function latestHlc(db: Db): string | null {
   return (
-    db.select({ hlc: auditEvents.hlc }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()?.hlc ??
-    null
+    db
+      .select({ hlc: auditEvents.hlc })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+      .get()?.hlc ?? null
   );
 }
 

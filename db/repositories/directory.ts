@@ -26,11 +26,21 @@ export function regionById(db: Db, id: string): RegionRow | undefined {
 
 /** store id → region id, for scope checks (small table; the backend caches it). */
 export function storeRegionMap(db: Db): Map<string, string> {
-  return new Map(db.select({ id: stores.id, regionId: stores.regionId }).from(stores).all().map((r) => [r.id, r.regionId]));
+  return new Map(
+    db
+      .select({ id: stores.id, regionId: stores.regionId })
+      .from(stores)
+      .all()
+      .map((r) => [r.id, r.regionId]),
+  );
 }
 
 export function userByUsername(db: Db, username: string): UserRow | undefined {
-  return db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase())).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+    .get();
 }
 
 export function userById(db: Db, id: string): UserRow | undefined {
@@ -45,7 +55,11 @@ export function usersForStore(db: Db, storeId: string, regionId: string): UserRo
     .where(
       and(
         eq(users.active, true),
-        or(eq(users.scopeStoreId, storeId), eq(users.scopeRegionId, regionId), eq(users.scopeKind, 'chain')),
+        or(
+          eq(users.scopeStoreId, storeId),
+          eq(users.scopeRegionId, regionId),
+          eq(users.scopeKind, 'chain'),
+        ),
       ),
     )
     .orderBy(users.role, users.username)
@@ -54,7 +68,12 @@ export function usersForStore(db: Db, storeId: string, regionId: string): UserRo
 
 /** Staff whose home is this store (what a store manager administers). */
 export function usersOfStore(db: Db, storeId: string): UserRow[] {
-  return db.select().from(users).where(eq(users.scopeStoreId, storeId)).orderBy(users.username).all();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.scopeStoreId, storeId))
+    .orderBy(users.username)
+    .all();
 }
 
 export function updateUser(db: Db, id: string, patch: Partial<Omit<UserRow, 'id'>>): UserRow {

@@ -12,8 +12,10 @@ export function readSettings(db: Db, storeId: string): Map<string, unknown> {
     .where(inArray(settings.scope, [CHAIN_SCOPE, storeId]))
     .all();
   const values = new Map<string, unknown>();
-  for (const row of rows.filter((r) => r.scope === CHAIN_SCOPE)) values.set(row.key, JSON.parse(row.value));
-  for (const row of rows.filter((r) => r.scope !== CHAIN_SCOPE)) values.set(row.key, JSON.parse(row.value));
+  for (const row of rows.filter((r) => r.scope === CHAIN_SCOPE))
+    values.set(row.key, JSON.parse(row.value));
+  for (const row of rows.filter((r) => r.scope !== CHAIN_SCOPE))
+    values.set(row.key, JSON.parse(row.value));
   return values;
 }
 
@@ -25,10 +27,17 @@ export function writeSetting(
   at: string,
   userId: string | null,
 ): void {
-  const existing = db.select().from(settings).where(and(eq(settings.scope, scope), eq(settings.key, key))).get();
+  const existing = db
+    .select()
+    .from(settings)
+    .where(and(eq(settings.scope, scope), eq(settings.key, key)))
+    .get();
   const row = { scope, key, value: JSON.stringify(value), updatedAt: at, updatedBy: userId };
   if (existing) {
-    db.update(settings).set(row).where(and(eq(settings.scope, scope), eq(settings.key, key))).run();
+    db.update(settings)
+      .set(row)
+      .where(and(eq(settings.scope, scope), eq(settings.key, key)))
+      .run();
   } else {
     db.insert(settings).values(row).run();
   }

@@ -44,7 +44,10 @@ export const users = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    check('users_role', sql`${t.role} in ('clerk','store_manager','regional_manager','finance','admin')`),
+    check(
+      'users_role',
+      sql`${t.role} in ('clerk','store_manager','regional_manager','finance','admin')`,
+    ),
     check(
       'users_scope',
       sql`(${t.scopeKind} = 'store' and ${t.scopeStoreId} is not null and ${t.scopeRegionId} is null)
@@ -71,7 +74,9 @@ export const devices = sqliteTable(
   },
   (t) => [
     uniqueIndex('devices_store_code').on(t.storeId, t.code),
-    uniqueIndex('devices_one_local').on(t.isLocal).where(sql`${t.isLocal} = 1`),
+    uniqueIndex('devices_one_local')
+      .on(t.isLocal)
+      .where(sql`${t.isLocal} = 1`),
   ],
 );
 

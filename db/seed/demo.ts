@@ -23,7 +23,14 @@ export function seedDemo(db: Db, options: SeedDemoOptions): void {
   if (!store) throw new Error(`No demo store with code ${options.device.storeCode}`);
   db.$client.transaction(() => {
     db.insert(regions)
-      .values(chain.regions.map((r) => ({ id: r.id, code: r.code, name: r.name, marketplaces: JSON.stringify(r.marketplaces) })))
+      .values(
+        chain.regions.map((r) => ({
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          marketplaces: JSON.stringify(r.marketplaces),
+        })),
+      )
       .run();
     db.insert(stores).values(chain.stores).run();
     for (const user of chain.users) {
@@ -47,11 +54,20 @@ export function seedDemo(db: Db, options: SeedDemoOptions): void {
         .run();
     }
     db.insert(devices)
-      .values({ id: options.device.id, code: options.device.code, storeId: store.id, name: options.device.name, isLocal: true, enrolledAt: at })
+      .values({
+        id: options.device.id,
+        code: options.device.code,
+        storeId: store.id,
+        name: options.device.name,
+        isLocal: true,
+        enrolledAt: at,
+      })
       .run();
     for (const order of options.orders) {
       const { lines, ...head } = order;
-      db.insert(orders).values({ ...head, cachedAt: at }).run();
+      db.insert(orders)
+        .values({ ...head, cachedAt: at })
+        .run();
       db.insert(orderLines)
         .values(lines.map((line) => ({ ...line, orderId: order.id })))
         .run();

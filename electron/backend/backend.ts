@@ -10,7 +10,8 @@ import type { Backend, BackendOptions } from './types';
 
 export const DATABASE_FILE = 'returndesk.sqlite';
 
-const jsonLog: Log = (line) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
+const jsonLog: Log = (line) =>
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
 
 /**
  * The desktop backend, the same in Electron and in browser mode: opens (and if need be
@@ -19,12 +20,21 @@ const jsonLog: Log = (line) => process.stderr.write(`${JSON.stringify({ time: ne
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? Date.now;
   const log = options.log ?? jsonLog;
-  const opened = openDatabase({ file: join(options.dataDir, DATABASE_FILE), migrationsDir: options.migrationsDir, now });
+  const opened = openDatabase({
+    file: join(options.dataDir, DATABASE_FILE),
+    migrationsDir: options.migrationsDir,
+    now,
+  });
   try {
-    if (opened.backupFile) log({ level: 'info', msg: 'database upgraded', backup: opened.backupFile });
+    if (opened.backupFile)
+      log({ level: 'info', msg: 'database upgraded', backup: opened.backupFile });
     if (isEmpty(opened.db) && options.seedDemo !== false) {
       await seedDemoDatabase(opened.db, options.storeCode ?? DEFAULT_DEMO_STORE, now());
-      log({ level: 'info', msg: 'seeded demo data', store: options.storeCode ?? DEFAULT_DEMO_STORE });
+      log({
+        level: 'info',
+        msg: 'seeded demo data',
+        store: options.storeCode ?? DEFAULT_DEMO_STORE,
+      });
     }
     const core = new BackendCore(opened.db, loadDeviceContext(opened.db), now, log);
     const dispatch = createDispatch(core, handlers);

@@ -1,5 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, DEFAULT_SETTINGS, SETTING_SCHEMAS, type CallName, type SettingKey, type StoreSettings } from '../../shared/contracts';
+import {
+  AppError,
+  DEFAULT_SETTINGS,
+  SETTING_SCHEMAS,
+  type CallName,
+  type SettingKey,
+  type StoreSettings,
+} from '../../shared/contracts';
 import { scopeCovers, type Role, type UserScope } from '../../shared/domain/permissions';
 import { appendAuditEvent } from '../../db/repositories/audit';
 import type { UserRow } from '../../db/repositories/directory';
@@ -9,8 +16,10 @@ import type { BackendCore } from './core';
 import type { AuditRecord, ChangeRecord, HandlerContext, SignedInUser } from './context';
 
 export function userScopeOf(row: UserRow): UserScope {
-  if (row.scopeKind === 'store' && row.scopeStoreId) return { kind: 'store', storeId: row.scopeStoreId };
-  if (row.scopeKind === 'region' && row.scopeRegionId) return { kind: 'region', regionId: row.scopeRegionId };
+  if (row.scopeKind === 'store' && row.scopeStoreId)
+    return { kind: 'store', storeId: row.scopeStoreId };
+  if (row.scopeKind === 'region' && row.scopeRegionId)
+    return { kind: 'region', regionId: row.scopeRegionId };
   return { kind: 'chain' };
 }
 

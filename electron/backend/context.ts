@@ -1,4 +1,11 @@
-import type { CallName, CallOutput, EventName, EventPayload, ParsedInput, StoreSettings } from '../../shared/contracts';
+import type {
+  CallName,
+  CallOutput,
+  EventName,
+  EventPayload,
+  ParsedInput,
+  StoreSettings,
+} from '../../shared/contracts';
 import type { Role, ScopeTarget, UserScope } from '../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import type { UserRow } from '../../db/repositories/directory';
@@ -35,7 +42,10 @@ export interface ChangeRecord {
 }
 
 /** A security event that changes no synced data (sign-in, lock): audited, not queued. */
-export type AuditRecord = Omit<ChangeRecord, 'mutation'> & { action: string; userId?: string | null };
+export type AuditRecord = Omit<ChangeRecord, 'mutation'> & {
+  action: string;
+  userId?: string | null;
+};
 
 /** What every handler gets: `(ctx, input) => output`. */
 export interface HandlerContext {

@@ -52,7 +52,12 @@ export class BackendCore {
     const pending = pendingMutationCount(this.db);
     if (pending === this.lastPending) return;
     this.lastPending = pending;
-    this.emit(null, 'sync.status', { backOffice: 'not_configured', pendingMutations: pending, lastSyncedAt: null, lastError: null });
+    this.emit(null, 'sync.status', {
+      backOffice: 'not_configured',
+      pendingMutations: pending,
+      lastSyncedAt: null,
+      lastError: null,
+    });
   }
 
   emit<E extends EventName>(channel: string | null, event: E, payload: EventPayload<E>): void {

@@ -13,13 +13,17 @@ export const DEFAULT_DEMO_STORE = 'NY01';
 export async function seedDemoDatabase(db: Db, storeCode: string, now: number): Promise<void> {
   const chain = generateChain();
   if (!chain.stores.some((s) => s.code === storeCode)) {
-    throw new Error(`RETURNDESK_STORE=${storeCode} is not a demo store (${chain.stores.map((s) => s.code).join(', ')}).`);
+    throw new Error(
+      `RETURNDESK_STORE=${storeCode} is not a demo store (${chain.stores.map((s) => s.code).join(', ')}).`,
+    );
   }
   const day = new Date(now);
   day.setUTCHours(0, 0, 0, 0);
   const orders = generateOrders({ referenceTime: day });
   // Hash all demo secrets concurrently: scrypt runs on libuv's thread pool.
-  const hashes = await Promise.all(chain.users.map(async (u) => [u.id, await hashSecret(u.secret)] as const));
+  const hashes = await Promise.all(
+    chain.users.map(async (u) => [u.id, await hashSecret(u.secret)] as const),
+  );
   seedDemo(db, {
     chain,
     orders,

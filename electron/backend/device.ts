@@ -8,7 +8,9 @@ export function loadDeviceContext(db: Db): DeviceContext {
   const store = device && storeById(db, device.storeId);
   const region = store && regionById(db, store.regionId);
   if (!device || !store || !region) {
-    throw new Error('This desktop is not enrolled at a store yet (no local device in the database).');
+    throw new Error(
+      'This desktop is not enrolled at a store yet (no local device in the database).',
+    );
   }
   return {
     id: device.id,

@@ -14,7 +14,11 @@ describe('the call registry', () => {
 
   beforeAll(async () => {
     t = await testBackend({ storeCode: 'NY01' });
-    stores = Object.fromEntries(t.query<{ code: string; id: string }>('SELECT code, id FROM stores').map((s) => [s.code, s.id]));
+    stores = Object.fromEntries(
+      t
+        .query<{ code: string; id: string }>('SELECT code, id FROM stores')
+        .map((s) => [s.code, s.id]),
+    );
   });
   afterAll(() => t.close());
   beforeEach(async () => {
@@ -38,25 +42,67 @@ describe('the call registry', () => {
   it('refuses invalid input with INVALID_INPUT and the failing fields', async () => {
     const result = await refused(CLERK, 'orders.recent', { storeId: 'not-an-id' }, 'INVALID_INPUT');
     expect(JSON.stringify(result)).toContain('storeId');
-    await refused(MANAGER, 'settings.update', { storeId: stores.NY01!, key: 'idleLockSeconds', value: 5 }, 'INVALID_INPUT');
-    await refused(MANAGER, 'settings.update', { storeId: stores.NY01!, key: 'noSuchSetting', value: 60 }, 'INVALID_INPUT');
-    await refused(MANAGER, 'settings.update', { storeId: stores.NY01!, key: 'idleLockSeconds', value: 60, extra: 1 }, 'INVALID_INPUT');
+    await refused(
+      MANAGER,
+      'settings.update',
+      { storeId: stores.NY01!, key: 'idleLockSeconds', value: 5 },
+      'INVALID_INPUT',
+    );
+    await refused(
+      MANAGER,
+      'settings.update',
+      { storeId: stores.NY01!, key: 'noSuchSetting', value: 60 },
+      'INVALID_INPUT',
+    );
+    await refused(
+      MANAGER,
+      'settings.update',
+      { storeId: stores.NY01!, key: 'idleLockSeconds', value: 60, extra: 1 },
+      'INVALID_INPUT',
+    );
   });
 
   it('refuses a call the role may not make with FORBIDDEN', async () => {
-    await refused(CLERK, 'settings.update', { storeId: stores.NY01!, key: 'idleLockSeconds', value: 60 }, 'FORBIDDEN');
+    await refused(
+      CLERK,
+      'settings.update',
+      { storeId: stores.NY01!, key: 'idleLockSeconds', value: 60 },
+      'FORBIDDEN',
+    );
     await refused(CLERK, 'audit.verify', {}, 'FORBIDDEN');
     await refused(MANAGER, 'finance.orderTotals', {}, 'FORBIDDEN');
   });
 
   it('refuses a call outside the role’s store or region with OUT_OF_SCOPE', async () => {
     await refused(CLERK, 'orders.recent', { storeId: stores.BE01! }, 'OUT_OF_SCOPE');
-    await refused(MANAGER, 'settings.update', { storeId: stores.BO01!, key: 'idleLockSeconds', value: 60 }, 'OUT_OF_SCOPE');
-    await refused(RM, 'settings.update', { storeId: stores.TK01!, key: 'idleLockSeconds', value: 60 }, 'OUT_OF_SCOPE');
-    const deClerk = t.query<{ id: string }>("SELECT id FROM users WHERE username = 'clerk.be01'")[0]!.id;
-    await refused(RM, 'users.unlock', { userId: deClerk, reason: 'called the store' }, 'OUT_OF_SCOPE');
+    await refused(
+      MANAGER,
+      'settings.update',
+      { storeId: stores.BO01!, key: 'idleLockSeconds', value: 60 },
+      'OUT_OF_SCOPE',
+    );
+    await refused(
+      RM,
+      'settings.update',
+      { storeId: stores.TK01!, key: 'idleLockSeconds', value: 60 },
+      'OUT_OF_SCOPE',
+    );
+    const deClerk = t.query<{ id: string }>(
+      "SELECT id FROM users WHERE username = 'clerk.be01'",
+    )[0]!.id;
+    await refused(
+      RM,
+      'users.unlock',
+      { userId: deClerk, reason: 'called the store' },
+      'OUT_OF_SCOPE',
+    );
     const admin = t.query<{ id: string }>("SELECT id FROM users WHERE username = 'admin'")[0]!.id;
-    await refused(MANAGER, 'users.unlock', { userId: admin, reason: 'called the store' }, 'OUT_OF_SCOPE');
+    await refused(
+      MANAGER,
+      'users.unlock',
+      { userId: admin, reason: 'called the store' },
+      'OUT_OF_SCOPE',
+    );
   });
 
   it('refuses everything but public calls before sign-in with UNAUTHENTICATED', async () => {
@@ -67,7 +113,11 @@ describe('the call registry', () => {
   });
 
   it('lets a regional manager act on any store of the region', async () => {
-    const result = await t.ok(RM, 'settings.update', { storeId: stores.BO01!, key: 'lockoutMinutes', value: 30 });
+    const result = await t.ok(RM, 'settings.update', {
+      storeId: stores.BO01!,
+      key: 'lockoutMinutes',
+      value: 30,
+    });
     expect(result.settings.lockoutMinutes).toBe(30);
   });
 
@@ -77,21 +127,41 @@ describe('the call registry', () => {
       outbox: t.query<{ n: number }>('SELECT count(*) AS n FROM outbox')[0]!.n,
     });
     const before = count();
-    const result = await t.ok(MANAGER, 'settings.update', { storeId: stores.NY01!, key: 'maxFailedSignIns', value: 6 });
+    const result = await t.ok(MANAGER, 'settings.update', {
+      storeId: stores.NY01!,
+      key: 'maxFailedSignIns',
+      value: 6,
+    });
     expect(result.settings.maxFailedSignIns).toBe(6);
     expect(count()).toEqual({ audit: before.audit + 1, outbox: before.outbox + 1 });
-    const [event] = t.query<{ id: string; action: string; before: string; after: string; hlc: string }>(
-      'SELECT id, action, before, after, hlc FROM audit_events ORDER BY seq DESC LIMIT 1',
-    );
+    const [event] = t.query<{
+      id: string;
+      action: string;
+      before: string;
+      after: string;
+      hlc: string;
+    }>('SELECT id, action, before, after, hlc FROM audit_events ORDER BY seq DESC LIMIT 1');
     const [mutation] = t.query<{ name: string; args: string; hlc: string; audit_event_id: string }>(
       'SELECT name, args, hlc, audit_event_id FROM outbox ORDER BY mutation_id DESC LIMIT 1',
     );
     expect(event!.action).toBe('settings.update');
     expect(JSON.parse(event!.before).maxFailedSignIns).toBe(5);
     expect(JSON.parse(event!.after).maxFailedSignIns).toBe(6);
-    expect(mutation).toMatchObject({ name: 'settings.update', hlc: event!.hlc, audit_event_id: event!.id });
-    expect(JSON.parse(mutation!.args)).toEqual({ storeId: stores.NY01!, key: 'maxFailedSignIns', value: 6 });
-    await t.ok(MANAGER, 'settings.update', { storeId: stores.NY01!, key: 'maxFailedSignIns', value: 5 });
+    expect(mutation).toMatchObject({
+      name: 'settings.update',
+      hlc: event!.hlc,
+      audit_event_id: event!.id,
+    });
+    expect(JSON.parse(mutation!.args)).toEqual({
+      storeId: stores.NY01!,
+      key: 'maxFailedSignIns',
+      value: 6,
+    });
+    await t.ok(MANAGER, 'settings.update', {
+      storeId: stores.NY01!,
+      key: 'maxFailedSignIns',
+      value: 5,
+    });
   });
 
   it('masks buyer names for clerks but not for store managers', async () => {
@@ -126,7 +196,11 @@ describe('events', () => {
         event: 'sync.status',
         payload: expect.objectContaining({ pendingMutations: 1, backOffice: 'not_configured' }),
       });
-      expect(seen).toContainEqual({ channel: 'c1', event: 'session.changed', payload: { reason: 'signedIn' } });
+      expect(seen).toContainEqual({
+        channel: 'c1',
+        event: 'session.changed',
+        payload: { reason: 'signedIn' },
+      });
     } finally {
       t.close();
     }

@@ -13,7 +13,11 @@ import type { BackendCore } from './core';
 import { createCallContext, signedInUser, storeSettings } from './call-context';
 import type { Handler, HandlerMap, SignedInUser } from './context';
 
-export type Dispatch = (channel: string, name: string, input: unknown) => Promise<Envelope<unknown>>;
+export type Dispatch = (
+  channel: string,
+  name: string,
+  input: unknown,
+) => Promise<Envelope<unknown>>;
 
 /**
  * The one door into the backend (DESIGN.md §3): validates the input against the contract,
@@ -23,7 +27,8 @@ export type Dispatch = (channel: string, name: string, input: unknown) => Promis
  */
 export function createDispatch(core: BackendCore, handlers: HandlerMap): Dispatch {
   return async (channel, name, rawInput) => {
-    if (!isCallName(name)) return failure(new AppError('UNKNOWN_CALL', `There is no call named "${name}".`));
+    if (!isCallName(name))
+      return failure(new AppError('UNKNOWN_CALL', `There is no call named "${name}".`));
     // Widened: the registry treats every contract alike; handlers get the precise types.
     const contract = CONTRACTS[name] as unknown as Contract;
     const parsed = contract.input.safeParse(rawInput ?? {});
@@ -46,15 +51,18 @@ export function createDispatch(core: BackendCore, handlers: HandlerMap): Dispatc
       if (contract.kind === 'change') {
         output = core.db.$client.transaction(() => {
           const result = handler(ctx, parsed.data as never);
-          if (result instanceof Promise) throw new Error(`change handler ${name} must be synchronous`);
-          if (ctx.changes !== 1) throw new Error(`change handler ${name} recorded ${ctx.changes} changes, not 1`);
+          if (result instanceof Promise)
+            throw new Error(`change handler ${name} must be synchronous`);
+          if (ctx.changes !== 1)
+            throw new Error(`change handler ${name} recorded ${ctx.changes} changes, not 1`);
           return result;
         })();
       } else {
         output = await handler(ctx, parsed.data as never);
       }
       const checked = contract.output.safeParse(output);
-      if (!checked.success) throw new Error(`output of ${name} breaks its contract: ${checked.error.message}`);
+      if (!checked.success)
+        throw new Error(`output of ${name} breaks its contract: ${checked.error.message}`);
       const session = core.sessions.get(channel);
       if (session && !session.locked && !contract.background) session.lastActivityAt = core.now();
       if (contract.kind !== 'read') core.publishSyncStatus();
@@ -64,8 +72,16 @@ export function createDispatch(core: BackendCore, handlers: HandlerMap): Dispatc
       if (contract.kind === 'self') core.publishSyncStatus();
       if (error instanceof AppError) return failure(error);
       const traceId = uuidv7();
-      core.log({ level: 'error', msg: 'call failed', call: name, traceId, error: String((error as Error)?.stack ?? error) });
-      return failure(new AppError('INTERNAL', 'Something went wrong; nothing was changed.', { traceId }));
+      core.log({
+        level: 'error',
+        msg: 'call failed',
+        call: name,
+        traceId,
+        error: String((error as Error)?.stack ?? error),
+      });
+      return failure(
+        new AppError('INTERNAL', 'Something went wrong; nothing was changed.', { traceId }),
+      );
     }
   };
 }
@@ -108,7 +124,8 @@ function authorize(
     });
     ctx.emit('session.changed', { reason: 'locked' });
   }
-  if (session.locked) throw new AppError('SESSION_LOCKED', 'The till is locked; enter your PIN to unlock.');
+  if (session.locked)
+    throw new AppError('SESSION_LOCKED', 'The till is locked; enter your PIN to unlock.');
   if (contract.access !== 'signedIn' && !hasPermission(user.role, contract.access)) {
     throw new AppError('FORBIDDEN', 'Your role may not do this.', { permission: contract.access });
   }

@@ -28,7 +28,8 @@ export class SessionStore {
 
   /** Locks the session if it has been idle too long; says whether it is locked now. */
   applyIdleLock(session: TillSession, now: number, idleLockSeconds: number): boolean {
-    if (!session.locked && now - session.lastActivityAt > idleLockSeconds * 1000) session.locked = true;
+    if (!session.locked && now - session.lastActivityAt > idleLockSeconds * 1000)
+      session.locked = true;
     return session.locked;
   }
 }

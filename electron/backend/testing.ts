@@ -20,7 +20,13 @@ function seededTemplate(storeCode: string): Promise<string> {
   if (!template) {
     template = (async () => {
       const { dir } = tempDir('returndesk-template-');
-      const seeded = await createBackend({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, storeCode, now: () => START, log: () => {} });
+      const seeded = await createBackend({
+        dataDir: dir,
+        migrationsDir: MIGRATIONS_DIR,
+        storeCode,
+        now: () => START,
+        log: () => {},
+      });
       seeded.close();
       return join(dir, DATABASE_FILE);
     })();
@@ -45,7 +51,11 @@ export async function testBackend(options: { storeCode?: string } = {}) {
   const file = join(dir, DATABASE_FILE);
   const call = <N extends CallName>(channel: string, name: N, input: CallInput<N>) =>
     backend.dispatch(channel, name, input) as Promise<Envelope<CallOutput<N>>>;
-  const ok = async <N extends CallName>(channel: string, name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
+  const ok = async <N extends CallName>(
+    channel: string,
+    name: N,
+    input: CallInput<N>,
+  ): Promise<CallOutput<N>> => {
     const result = await call(channel, name, input);
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
     return result.data;
@@ -62,11 +72,15 @@ export async function testBackend(options: { storeCode?: string } = {}) {
   /** A digest of every row of every table: equal digests mean nothing was changed. */
   const fingerprint = (): string => {
     const hash = createHash('sha256');
-    const tables = query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    for (const { name } of tables) hash.update(name).update(JSON.stringify(query(`SELECT * FROM "${name}" ORDER BY rowid`)));
+    const tables = query<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    );
+    for (const { name } of tables)
+      hash.update(name).update(JSON.stringify(query(`SELECT * FROM "${name}" ORDER BY rowid`)));
     return hash.digest('hex');
   };
-  const signIn = (channel: string, username: string, secret: string) => ok(channel, 'auth.signIn', { username, secret });
+  const signIn = (channel: string, username: string, secret: string) =>
+    ok(channel, 'auth.signIn', { username, secret });
   return {
     backend,
     clock,

@@ -11,7 +11,10 @@ describe('the browser-mode server', () => {
   let server: WebServer;
   let cleanup: () => void;
   const listeners = new Set<BackendEventListener>();
-  const dispatch = vi.fn(async (_channel: string, name: string, input: unknown) => ({ ok: true as const, data: { name, input } }));
+  const dispatch = vi.fn(async (_channel: string, name: string, input: unknown) => ({
+    ok: true as const,
+    data: { name, input },
+  }));
   const backend: Backend = {
     dispatch,
     onEvent: (listener) => {
@@ -36,8 +39,15 @@ describe('the browser-mode server', () => {
   });
 
   const call = (name: string, body: unknown, headers: Record<string, string>) =>
-    fetch(`${server.url}api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const good = () => ({ authorization: `Bearer ${server.token}`, 'x-returndesk-client': 'tab-0001-abcd' });
+    fetch(`${server.url}api/call/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const good = () => ({
+    authorization: `Bearer ${server.token}`,
+    'x-returndesk-client': 'tab-0001-abcd',
+  });
 
   it('listens on 127.0.0.1 only and prints an address that carries the token in the fragment', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -47,13 +57,21 @@ describe('the browser-mode server', () => {
 
   it('passes a call with the token to the backend, on the tab’s own channel', async () => {
     const response = await call('session.current', { a: 1 }, good());
-    expect(await response.json()).toEqual({ ok: true, data: { name: 'session.current', input: { a: 1 } } });
+    expect(await response.json()).toEqual({
+      ok: true,
+      data: { name: 'session.current', input: { a: 1 } },
+    });
     expect(dispatch).toHaveBeenLastCalledWith('web:tab-0001-abcd', 'session.current', { a: 1 });
   });
 
   it('refuses a call with no token or a wrong one, before the backend sees it', async () => {
     dispatch.mockClear();
-    for (const authorization of [undefined, 'Bearer wrong', `Bearer ${server.token}x`, server.token]) {
+    for (const authorization of [
+      undefined,
+      'Bearer wrong',
+      `Bearer ${server.token}x`,
+      server.token,
+    ]) {
       const headers: Record<string, string> = { 'x-returndesk-client': 'tab-0001-abcd' };
       if (authorization) headers.authorization = authorization;
       const response = await call('session.current', {}, headers);
@@ -65,17 +83,25 @@ describe('the browser-mode server', () => {
 
   it('refuses calls from another origin and without a client id', async () => {
     dispatch.mockClear();
-    expect((await call('session.current', {}, { ...good(), origin: 'http://evil.example' })).status).toBe(403);
-    expect((await call('session.current', {}, { authorization: `Bearer ${server.token}` })).status).toBe(400);
+    expect(
+      (await call('session.current', {}, { ...good(), origin: 'http://evil.example' })).status,
+    ).toBe(403);
+    expect(
+      (await call('session.current', {}, { authorization: `Bearer ${server.token}` })).status,
+    ).toBe(400);
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('answers only to its own Host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${server.url}api/call/session.current`, { method: 'POST', headers: { ...good(), host: 'evil.example' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        `${server.url}api/call/session.current`,
+        { method: 'POST', headers: { ...good(), host: 'evil.example' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -94,7 +120,9 @@ describe('the browser-mode server', () => {
   });
 
   it('streams the backend’s events to the tab they are for, and broadcasts to all', async () => {
-    const response = await fetch(`${server.url}api/events?token=${server.token}&client=tab-0001-abcd`);
+    const response = await fetch(
+      `${server.url}api/events?token=${server.token}&client=tab-0001-abcd`,
+    );
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let text = '';
@@ -102,7 +130,12 @@ describe('the browser-mode server', () => {
     for (const listener of listeners) {
       listener('web:other-tab-9999', 'session.changed', { reason: 'locked' });
       listener('web:tab-0001-abcd', 'session.changed', { reason: 'signedIn' });
-      listener(null, 'sync.status', { backOffice: 'not_configured', pendingMutations: 2, lastSyncedAt: null, lastError: null });
+      listener(null, 'sync.status', {
+        backOffice: 'not_configured',
+        pendingMutations: 2,
+        lastSyncedAt: null,
+        lastError: null,
+      });
     }
     while (!text.includes('pendingMutations')) text += decoder.decode((await reader.read()).value);
     await reader.cancel();

@@ -46,7 +46,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   // Close drops idle keep-alive sockets at once; event streams are ended by hand below.
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  const app: FastifyInstance = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+  });
   const streams = new Set<FastifyReply['raw']>();
   let port = options.port;
 
@@ -55,12 +59,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const bytes = Buffer.from(candidate);
     return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
   };
-  const deny = (reply: FastifyReply, status: number, error: AppErrorBody) => reply.code(status).send({ ok: false, error });
+  const deny = (reply: FastifyReply, status: number, error: AppErrorBody) =>
+    reply.code(status).send({ ok: false, error });
 
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-      return deny(reply, 421, { code: 'FORBIDDEN', message: 'This server answers only on 127.0.0.1.' });
+      return deny(reply, 421, {
+        code: 'FORBIDDEN',
+        message: 'This server answers only on 127.0.0.1.',
+      });
     }
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
@@ -71,28 +79,49 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   app.post<{ Params: { name: string } }>(`${HTTP_CALL_PATH}:name`, async (request, reply) => {
     const auth = request.headers.authorization;
     if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : undefined)) {
-      return deny(reply, 401, { code: 'BAD_TOKEN', message: 'Open ReturnDesk from the address it printed at start.' });
+      return deny(reply, 401, {
+        code: 'BAD_TOKEN',
+        message: 'Open ReturnDesk from the address it printed at start.',
+      });
     }
     const origin = request.headers.origin;
     if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       return deny(reply, 403, { code: 'FORBIDDEN', message: 'Cross-origin calls are refused.' });
     }
     const client = clientOf(request.headers[HTTP_CLIENT_HEADER]);
-    if (!client) return deny(reply, 400, { code: 'INVALID_INPUT', message: 'Missing or malformed client id.' });
+    if (!client)
+      return deny(reply, 400, {
+        code: 'INVALID_INPUT',
+        message: 'Missing or malformed client id.',
+      });
     return backendAnswer(options.backend, client, request.params.name, request.body);
   });
 
-  app.get<{ Querystring: { token?: string; client?: string } }>(HTTP_EVENTS_PATH, async (request, reply) => {
-    if (!tokenMatches(request.query.token)) {
-      return deny(reply, 401, { code: 'BAD_TOKEN', message: 'Open ReturnDesk from the address it printed at start.' });
-    }
-    const client = clientOf(request.query.client);
-    if (!client) return deny(reply, 400, { code: 'INVALID_INPUT', message: 'Missing or malformed client id.' });
-    streamEvents(options.backend, client, request, reply, streams);
-  });
+  app.get<{ Querystring: { token?: string; client?: string } }>(
+    HTTP_EVENTS_PATH,
+    async (request, reply) => {
+      if (!tokenMatches(request.query.token)) {
+        return deny(reply, 401, {
+          code: 'BAD_TOKEN',
+          message: 'Open ReturnDesk from the address it printed at start.',
+        });
+      }
+      const client = clientOf(request.query.client);
+      if (!client)
+        return deny(reply, 400, {
+          code: 'INVALID_INPUT',
+          message: 'Missing or malformed client id.',
+        });
+      streamEvents(options.backend, client, request, reply, streams);
+    },
+  );
 
   if (existsSync(join(options.rendererDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'], cacheControl: false });
+    await app.register(fastifyStatic, {
+      root: options.rendererDir,
+      index: ['index.html'],
+      cacheControl: false,
+    });
   } else {
     app.get('/', async (_request, reply) =>
       reply.code(503).type('text/plain').send('The renderer is not built: run "npm run build".'),
@@ -136,7 +165,8 @@ function streamEvents(
   });
   out.write(': connected\n\n');
   const unsubscribe = backend.onEvent((target, event, payload) => {
-    if (target === null || target === channel) out.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    if (target === null || target === channel)
+      out.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   // A comment line every 25 s keeps proxies and the browser from timing the stream out.
   const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 25_000);

@@ -20,12 +20,17 @@ async function main(): Promise<void> {
     storeCode: process.env.RETURNDESK_STORE,
   });
   const rendererDir = join(root, 'dist', 'renderer');
-  const wanted = process.env.RETURNDESK_PORT === undefined ? DEFAULT_PORT : Number(process.env.RETURNDESK_PORT);
+  const wanted =
+    process.env.RETURNDESK_PORT === undefined ? DEFAULT_PORT : Number(process.env.RETURNDESK_PORT);
   let server;
   try {
     server = await startWebServer({ backend, rendererDir, port: wanted });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || process.env.RETURNDESK_PORT !== undefined) throw error;
+    if (
+      (error as NodeJS.ErrnoException).code !== 'EADDRINUSE' ||
+      process.env.RETURNDESK_PORT !== undefined
+    )
+      throw error;
     server = await startWebServer({ backend, rendererDir, port: 0 });
   }
   process.stdout.write(`ReturnDesk is running in browser mode. Open ${server.openUrl}\n`);
@@ -45,7 +50,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof DatabaseOpenError) {
-    process.stderr.write(`ReturnDesk cannot open its database (${error.code}): ${error.message}\n${error.recovery}\n`);
+    process.stderr.write(
+      `ReturnDesk cannot open its database (${error.code}): ${error.message}\n${error.recovery}\n`,
+    );
     process.exit(2);
   }
   process.stderr.write(`ReturnDesk failed to start: ${(error as Error).stack ?? String(error)}\n`);

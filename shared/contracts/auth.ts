@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { defineContract } from './contract';
-import { Id, IsoTime, LanguageSchema, PermissionSchema, RoleSchema, UserScopeSchema, Empty } from './common';
+import {
+  Id,
+  IsoTime,
+  LanguageSchema,
+  PermissionSchema,
+  RoleSchema,
+  UserScopeSchema,
+  Empty,
+} from './common';
 
 export const SessionUserSchema = z.object({
   id: Id,
@@ -44,7 +52,12 @@ export const authTillUsers = defineContract({
   name: 'auth.tillUsers',
   input: Empty,
   output: z.array(
-    z.object({ username: z.string(), displayName: z.string(), role: RoleSchema, secretKind: z.enum(['pin', 'password']) }),
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      role: RoleSchema,
+      secretKind: z.enum(['pin', 'password']),
+    }),
   ),
   access: 'public',
   kind: 'read',

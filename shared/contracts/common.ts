@@ -4,9 +4,9 @@ import { PERMISSIONS, ROLES } from '../domain/permissions';
 
 export const Id = z.uuid();
 export const IsoTime = z.iso.datetime({ offset: false });
-export const CurrencySchema = z.enum(CURRENCIES as [string, ...string[]]).transform(
-  (c) => c as (typeof CURRENCIES)[number],
-);
+export const CurrencySchema = z
+  .enum(CURRENCIES as [string, ...string[]])
+  .transform((c) => c as (typeof CURRENCIES)[number]);
 export const MoneySchema = z.object({ amountMinor: z.int(), currency: CurrencySchema });
 export const RoleSchema = z.enum(ROLES);
 export const PermissionSchema = z.enum(PERMISSIONS);

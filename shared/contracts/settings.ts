@@ -43,7 +43,8 @@ export const settingsUpdate = defineContract({
     .superRefine((input, ctx) => {
       const result = SETTING_SCHEMAS[input.key].safeParse(input.value);
       if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: ['value'] } as never);
+        for (const issue of result.error.issues)
+          ctx.addIssue({ ...issue, path: ['value'] } as never);
       }
     }),
   output: z.object({ settings: StoreSettingsSchema, updatedAt: IsoTime }),

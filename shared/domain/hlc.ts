@@ -29,7 +29,8 @@ export function hlcTick(state: HlcState, nowMs: number): string {
 export function hlcReceive(state: HlcState, remote: string, nowMs: number): void {
   const r = hlcParse(remote);
   const wall = Math.max(state.wallMs, r.wallMs, nowMs);
-  if (wall === state.wallMs && wall === r.wallMs) state.counter = Math.max(state.counter, r.counter) + 1;
+  if (wall === state.wallMs && wall === r.wallMs)
+    state.counter = Math.max(state.counter, r.counter) + 1;
   else if (wall === state.wallMs) state.counter += 1;
   else if (wall === r.wallMs) state.counter = r.counter + 1;
   else state.counter = 0;

@@ -2,12 +2,48 @@ import type { Currency } from './money';
 
 /** Amazon marketplaces the chain sells on (facts from RETURNS-DOMAIN.md). */
 export const MARKETPLACES = {
-  US: { taxIncluded: false, id: 'ATVPDKIKX0DER', currency: 'USD', timeZone: 'America/Los_Angeles', region: 'na' },
-  CA: { taxIncluded: false, id: 'A2EUQ1WTGCTBG2', currency: 'CAD', timeZone: 'America/Los_Angeles', region: 'na' },
-  UK: { taxIncluded: true, id: 'A1F83G8C2ARO7P', currency: 'GBP', timeZone: 'Europe/London', region: 'eu' },
-  DE: { taxIncluded: true, id: 'A1PA6795UKMFR9', currency: 'EUR', timeZone: 'Europe/Berlin', region: 'eu' },
-  FR: { taxIncluded: true, id: 'A13V1IB3VIYZZH', currency: 'EUR', timeZone: 'Europe/Paris', region: 'eu' },
-  JP: { taxIncluded: true, id: 'A1VC38T7YXB528', currency: 'JPY', timeZone: 'Asia/Tokyo', region: 'fe' },
+  US: {
+    taxIncluded: false,
+    id: 'ATVPDKIKX0DER',
+    currency: 'USD',
+    timeZone: 'America/Los_Angeles',
+    region: 'na',
+  },
+  CA: {
+    taxIncluded: false,
+    id: 'A2EUQ1WTGCTBG2',
+    currency: 'CAD',
+    timeZone: 'America/Los_Angeles',
+    region: 'na',
+  },
+  UK: {
+    taxIncluded: true,
+    id: 'A1F83G8C2ARO7P',
+    currency: 'GBP',
+    timeZone: 'Europe/London',
+    region: 'eu',
+  },
+  DE: {
+    taxIncluded: true,
+    id: 'A1PA6795UKMFR9',
+    currency: 'EUR',
+    timeZone: 'Europe/Berlin',
+    region: 'eu',
+  },
+  FR: {
+    taxIncluded: true,
+    id: 'A13V1IB3VIYZZH',
+    currency: 'EUR',
+    timeZone: 'Europe/Paris',
+    region: 'eu',
+  },
+  JP: {
+    taxIncluded: true,
+    id: 'A1VC38T7YXB528',
+    currency: 'JPY',
+    timeZone: 'Asia/Tokyo',
+    region: 'fe',
+  },
 } as const satisfies Record<
   string,
   {
@@ -28,4 +64,6 @@ export function marketplaceById(id: string): MarketplaceCode | undefined {
 }
 
 /** Marketplaces whose prices include tax, so order totals must not add the tax again. */
-export const TAX_INCLUDED_MARKETPLACES = MARKETPLACE_CODES.filter((code) => MARKETPLACES[code].taxIncluded);
+export const TAX_INCLUDED_MARKETPLACES = MARKETPLACE_CODES.filter(
+  (code) => MARKETPLACES[code].taxIncluded,
+);

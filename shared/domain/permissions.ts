@@ -62,9 +62,7 @@ export function permissionsOf(role: Role): readonly Permission[] {
 
 /** Where a user may act: one store, one region (all its stores), or the whole chain. */
 export type UserScope =
-  | { kind: 'store'; storeId: string }
-  | { kind: 'region'; regionId: string }
-  | { kind: 'chain' };
+  { kind: 'store'; storeId: string } | { kind: 'region'; regionId: string } | { kind: 'chain' };
 
 /** What a call touches, as named by its contract. */
 export type ScopeTarget = { storeId: string } | { regionId: string };

@@ -22,23 +22,42 @@ export async function benchCalls(seededFile: string): Promise<void> {
     log: () => {},
   });
   const raw = new Database(join(dir, DATABASE_FILE), { readonly: true });
-  const hash = (raw.prepare("SELECT secret_hash FROM users WHERE username = 'clerk.ny01'").get() as { secret_hash: string }).secret_hash;
+  const hash = (
+    raw.prepare("SELECT secret_hash FROM users WHERE username = 'clerk.ny01'").get() as {
+      secret_hash: string;
+    }
+  ).secret_hash;
   const store = raw.prepare("SELECT id FROM stores WHERE code = 'NY01'").get() as { id: string };
 
   const signIns: number[] = [];
   const scrypts: number[] = [];
   for (let i = 0; i < 20; i++) {
-    signIns.push(await timeAsync(() => backend.dispatch(`bench-${i}`, 'auth.signIn', { username: 'clerk.ny01', secret: DEMO_SECRETS.clerk })));
+    signIns.push(
+      await timeAsync(() =>
+        backend.dispatch(`bench-${i}`, 'auth.signIn', {
+          username: 'clerk.ny01',
+          secret: DEMO_SECRETS.clerk,
+        }),
+      ),
+    );
     scrypts.push(await timeAsync(() => verifySecret(DEMO_SECRETS.clerk, hash)));
   }
   console.log('\nSign-in (budget: under 300 ms, slow hash included)');
   report('auth.signIn', signIns, scrypts, 'scrypt verify alone');
 
-  await backend.dispatch('mgr', 'auth.signIn', { username: 'manager.ny01', secret: DEMO_SECRETS.store_manager });
+  await backend.dispatch('mgr', 'auth.signIn', {
+    username: 'manager.ny01',
+    secret: DEMO_SECRETS.store_manager,
+  });
   await backend.dispatch('adm', 'auth.signIn', { username: 'admin', secret: DEMO_SECRETS.admin });
-  await backend.dispatch('fin', 'auth.signIn', { username: 'finance', secret: DEMO_SECRETS.finance });
+  await backend.dispatch('fin', 'auth.signIn', {
+    username: 'finance',
+    secret: DEMO_SECRETS.finance,
+  });
   const pk = raw.prepare('SELECT * FROM users WHERE id = ?');
-  const userId = (raw.prepare("SELECT id FROM users WHERE username = 'clerk.ny01'").get() as { id: string }).id;
+  const userId = (
+    raw.prepare("SELECT id FROM users WHERE username = 'clerk.ny01'").get() as { id: string }
+  ).id;
 
   const cases: [string, CallName, unknown][] = [
     ['bench-0', 'session.current', {}],
@@ -53,14 +72,18 @@ export async function benchCalls(seededFile: string): Promise<void> {
     ['adm', 'audit.recent', { limit: 50 }],
     ['fin', 'finance.orderTotals', { days: 30 }],
   ];
-  console.log('\nOther calls on the demo data (budget: p99 under 5 ms in the backend), 500 calls each');
+  console.log(
+    '\nOther calls on the demo data (budget: p99 under 5 ms in the backend), 500 calls each',
+  );
   for (const [channel, name, input] of cases) {
     const ours: number[] = [];
     const base: number[] = [];
     for (let i = 0; i < 550; i++) {
-      const t = await timeAsync(() => backend.dispatch(channel, name, input).then((r) => {
-        if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
-      }));
+      const t = await timeAsync(() =>
+        backend.dispatch(channel, name, input).then((r) => {
+          if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+        }),
+      );
       const b = timeSync(() => pk.get(userId));
       if (i >= 50) {
         ours.push(t);

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   });
   backend.close();
   console.log(`ReturnDesk benchmarks (node ${process.version}, ${new Date().toISOString()})`);
-  console.log(`First start of a fresh install (migrate + seed demo chain and 600 orders): ${(performance.now() - seededAt).toFixed(0)} ms`);
+  console.log(
+    `First start of a fresh install (migrate + seed demo chain and 600 orders): ${(performance.now() - seededAt).toFixed(0)} ms`,
+  );
   await benchStartup(seeded);
   await benchCalls(join(seeded, DATABASE_FILE));
   rmSync(seeded, { recursive: true, force: true });

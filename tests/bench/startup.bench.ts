@@ -10,7 +10,10 @@ const root = resolve(import.meta.dirname, '..', '..');
 function timeToFirstScreen(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -26,7 +29,8 @@ function timeToFirstScreen(args: string[], env: NodeJS.ProcessEnv): Promise<numb
       const elapsed = performance.now() - start;
       clearTimeout(timer);
       child.kill('SIGTERM');
-      if (response.status !== 200 || !body.includes('<div id="root">')) reject(new Error(`first screen not served: ${response.status}`));
+      if (response.status !== 200 || !body.includes('<div id="root">'))
+        reject(new Error(`first screen not served: ${response.status}`));
       else child.once('exit', () => resolvePromise(elapsed));
     });
   });
@@ -40,7 +44,12 @@ export async function benchStartup(seededDataDir: string): Promise<void> {
   for (let i = 0; i < 7; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'returndesk-bench-start-'));
     cpSync(seededDataDir, dir, { recursive: true });
-    ours.push(await timeToFirstScreen([join(root, 'dist', 'node', 'web.js')], { RETURNDESK_DATA_DIR: dir, RETURNDESK_PORT: '0' }));
+    ours.push(
+      await timeToFirstScreen([join(root, 'dist', 'node', 'web.js')], {
+        RETURNDESK_DATA_DIR: dir,
+        RETURNDESK_PORT: '0',
+      }),
+    );
     baseline.push(await timeToFirstScreen([baselineServer], {}));
     rmSync(dir, { recursive: true, force: true });
   }

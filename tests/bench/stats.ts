@@ -7,8 +7,18 @@ export function percentile(samples: number[], p: number): number {
 
 export const median = (samples: number[]) => percentile(samples, 50);
 
-export function report(name: string, ours: number[], baseline: number[], baselineName: string): void {
-  const [m, p99, bm, bp99] = [median(ours), percentile(ours, 99), median(baseline), percentile(baseline, 99)];
+export function report(
+  name: string,
+  ours: number[],
+  baseline: number[],
+  baselineName: string,
+): void {
+  const [m, p99, bm, bp99] = [
+    median(ours),
+    percentile(ours, 99),
+    median(baseline),
+    percentile(baseline, 99),
+  ];
   console.log(
     `${name.padEnd(34)} median ${m.toFixed(3).padStart(9)} ms  p99 ${p99.toFixed(3).padStart(9)} ms` +
       `   | ${baselineName}: median ${bm.toFixed(3)} ms, p99 ${bp99.toFixed(3)} ms` +

@@ -19,13 +19,21 @@ export interface WebApp {
 async function startWebApp(): Promise<{ app: WebApp; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
   const child = spawn(process.execPath, [join(root, 'dist', 'node', 'web.js')], {
-    env: { ...process.env, RETURNDESK_DATA_DIR: dataDir, RETURNDESK_PORT: '0', RETURNDESK_STORE: 'NY01' },
+    env: {
+      ...process.env,
+      RETURNDESK_DATA_DIR: dataDir,
+      RETURNDESK_PORT: '0',
+      RETURNDESK_STORE: 'NY01',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const openUrl = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode printed no URL in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode printed no URL in 30 s:\n${output}`)),
+      30_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
@@ -39,7 +47,13 @@ async function startWebApp(): Promise<{ app: WebApp; child: ChildProcess }> {
   const url = new URL(openUrl);
   return {
     child,
-    app: { openUrl, origin: url.origin, token: url.hash.replace('#token=', ''), dataDir, output: () => output },
+    app: {
+      openUrl,
+      origin: url.origin,
+      token: url.hash.replace('#token=', ''),
+      dataDir,
+      output: () => output,
+    },
   };
 }
 

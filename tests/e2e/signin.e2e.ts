@@ -19,7 +19,10 @@ test.describe('signing in to a fresh browser-mode install', () => {
     await expect(page.getByTestId('sync-status')).toBeVisible();
   });
 
-  test('a regional manager signs in and sees the stores of the region', async ({ page, webApp }) => {
+  test('a regional manager signs in and sees the stores of the region', async ({
+    page,
+    webApp,
+  }) => {
     await page.goto(webApp.openUrl);
     await signIn(page, 'rm.na', '1357');
     const home = page.getByTestId('home-regional_manager');
@@ -28,7 +31,10 @@ test.describe('signing in to a fresh browser-mode install', () => {
     await expect(home).not.toContainText('BE01');
   });
 
-  test('a wrong PIN is refused, the fifth locks the account, and the lock is audited', async ({ page, webApp }) => {
+  test('a wrong PIN is refused, the fifth locks the account, and the lock is audited', async ({
+    page,
+    webApp,
+  }) => {
     await page.goto(webApp.openUrl);
     for (let attempt = 1; attempt <= 4; attempt++) {
       await signIn(page, 'clerk.ny01', '0000');
@@ -42,7 +48,9 @@ test.describe('signing in to a fresh browser-mode install', () => {
     await expect(page.getByTestId('home-clerk')).toHaveCount(0);
 
     const db = new Database(join(webApp.dataDir, 'returndesk.sqlite'), { readonly: true });
-    const events = db.prepare("SELECT action, after FROM audit_events WHERE action LIKE 'auth.%' ORDER BY seq").all() as {
+    const events = db
+      .prepare("SELECT action, after FROM audit_events WHERE action LIKE 'auth.%' ORDER BY seq")
+      .all() as {
       action: string;
       after: string | null;
     }[];
@@ -63,8 +71,14 @@ test.describe('signing in to a fresh browser-mode install', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'BAD_TOKEN' } });
     const good = await request.post(`${webApp.origin}/api/call/session.current`, {
       data: {},
-      headers: { 'x-returndesk-client': 'e2e-client-0001', authorization: `Bearer ${webApp.token}` },
+      headers: {
+        'x-returndesk-client': 'e2e-client-0001',
+        authorization: `Bearer ${webApp.token}`,
+      },
     });
-    expect(await good.json()).toMatchObject({ ok: true, data: { user: null, device: { storeCode: 'NY01' } } });
+    expect(await good.json()).toMatchObject({
+      ok: true,
+      data: { user: null, device: { storeCode: 'NY01' } },
+    });
   });
 });

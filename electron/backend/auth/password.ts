@@ -1,4 +1,9 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto';
 
 /**
  * PIN and password hashes: Node's built-in scrypt (maintained with Node's OpenSSL; no native
@@ -10,7 +15,12 @@ const PARAMS = { N: 2 ** 16, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const MAXMEM = 256 * 1024 * 1024;
 
-function scrypt(secret: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+function scrypt(
+  secret: string,
+  salt: Buffer,
+  keyLength: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scryptCallback(secret.normalize('NFKC'), salt, keyLength, options, (error, key) =>
       error ? reject(error) : resolve(key),
@@ -18,10 +28,20 @@ function scrypt(secret: string, salt: Buffer, keyLength: number, options: Scrypt
   );
 }
 
-export async function hashSecret(secret: string, params: { N: number; r: number; p: number } = PARAMS): Promise<string> {
+export async function hashSecret(
+  secret: string,
+  params: { N: number; r: number; p: number } = PARAMS,
+): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(secret, salt, KEY_LENGTH, { ...params, maxmem: MAXMEM });
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {

@@ -10,9 +10,19 @@ export const auditHandlers = {
       scope.kind === 'chain'
         ? null
         : listStoresWithRegion(ctx.db)
-            .filter(({ store }) => (scope.kind === 'store' ? store.id === scope.storeId : store.regionId === scope.regionId))
+            .filter(({ store }) =>
+              scope.kind === 'store'
+                ? store.id === scope.storeId
+                : store.regionId === scope.regionId,
+            )
             .map(({ store }) => store.id);
-    const names = new Map(ctx.db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.id, u.username]));
+    const names = new Map(
+      ctx.db
+        .select({ id: users.id, username: users.username })
+        .from(users)
+        .all()
+        .map((u) => [u.id, u.username]),
+    );
     return recentAuditEvents(ctx.db, storeIds, input.limit).map((row) => ({
       id: row.id,
       seq: row.seq,

@@ -1,6 +1,12 @@
 import { AppError } from '../../../shared/contracts';
 import { scopeCovers } from '../../../shared/domain/permissions';
-import { updateUser, userById, userByUsername, usersForStore, type UserRow } from '../../../db/repositories/directory';
+import {
+  updateUser,
+  userById,
+  userByUsername,
+  usersForStore,
+  type UserRow,
+} from '../../../db/repositories/directory';
 import { decoyHash, verifySecret } from '../auth/password';
 import { userScopeOf } from '../call-context';
 import type { HandlerContext, HandlerMap } from '../context';
@@ -61,7 +67,10 @@ export const authHandlers = {
           after: { username: input.username, reason: row ? 'disabled' : 'unknown_user' },
         }),
       )();
-      throw new AppError(row ? 'ACCOUNT_DISABLED' : 'BAD_CREDENTIALS', row ? 'This account is disabled.' : 'Wrong username or PIN.');
+      throw new AppError(
+        row ? 'ACCOUNT_DISABLED' : 'BAD_CREDENTIALS',
+        row ? 'This account is disabled.' : 'Wrong username or PIN.',
+      );
     }
     await checkSecret(ctx, row, input.secret, 'auth.signIn');
     if (!scopeCovers(userScopeOf(row), { storeId: ctx.device.storeId }, ctx.regionOfStore)) {
@@ -80,7 +89,15 @@ export const authHandlers = {
     }
     ctx.sessions.start(ctx.channel, row.id, ctx.now());
     ctx.db.$client.transaction(() =>
-      ctx.audit({ action: 'auth.signedIn', userId: row.id, entityType: 'session', entityId: row.id, storeId: ctx.device.storeId, before: null, after: null }),
+      ctx.audit({
+        action: 'auth.signedIn',
+        userId: row.id,
+        entityType: 'session',
+        entityId: row.id,
+        storeId: ctx.device.storeId,
+        before: null,
+        after: null,
+      }),
     )();
     ctx.emit('session.changed', { reason: 'signedIn' });
     return toSessionUser(userById(ctx.db, row.id)!);
@@ -94,7 +111,15 @@ export const authHandlers = {
     session.locked = false;
     session.lastActivityAt = ctx.now();
     ctx.db.$client.transaction(() =>
-      ctx.audit({ action: 'auth.unlocked', userId: row.id, entityType: 'session', entityId: row.id, storeId: ctx.device.storeId, before: null, after: null }),
+      ctx.audit({
+        action: 'auth.unlocked',
+        userId: row.id,
+        entityType: 'session',
+        entityId: row.id,
+        storeId: ctx.device.storeId,
+        before: null,
+        after: null,
+      }),
     )();
     ctx.emit('session.changed', { reason: 'unlocked' });
     return toSessionUser(row);
@@ -105,7 +130,15 @@ export const authHandlers = {
     if (session && !session.locked) {
       session.locked = true;
       ctx.db.$client.transaction(() =>
-        ctx.audit({ action: 'auth.locked', userId: session.userId, entityType: 'session', entityId: session.userId, storeId: ctx.device.storeId, before: null, after: null }),
+        ctx.audit({
+          action: 'auth.locked',
+          userId: session.userId,
+          entityType: 'session',
+          entityId: session.userId,
+          storeId: ctx.device.storeId,
+          before: null,
+          after: null,
+        }),
       )();
       ctx.emit('session.changed', { reason: 'locked' });
     }
@@ -117,7 +150,15 @@ export const authHandlers = {
     if (session) {
       ctx.sessions.end(ctx.channel);
       ctx.db.$client.transaction(() =>
-        ctx.audit({ action: 'auth.signedOut', userId: session.userId, entityType: 'session', entityId: session.userId, storeId: ctx.device.storeId, before: null, after: null }),
+        ctx.audit({
+          action: 'auth.signedOut',
+          userId: session.userId,
+          entityType: 'session',
+          entityId: session.userId,
+          storeId: ctx.device.storeId,
+          before: null,
+          after: null,
+        }),
       )();
       ctx.emit('session.changed', { reason: 'signedOut' });
     }
@@ -144,14 +185,27 @@ export const authHandlers = {
  * Checks a PIN or password. A locked account is refused before the hash is tried; a wrong
  * secret counts, and the one that reaches the store's limit locks the account.
  */
-async function checkSecret(ctx: HandlerContext, row: UserRow, secret: string, via: string): Promise<void> {
+async function checkSecret(
+  ctx: HandlerContext,
+  row: UserRow,
+  secret: string,
+  via: string,
+): Promise<void> {
   const now = ctx.now();
   if (row.lockedUntil && Date.parse(row.lockedUntil) > now) {
-    throw new AppError('ACCOUNT_LOCKED', 'Too many wrong attempts; this account is locked.', { lockedUntil: row.lockedUntil });
+    throw new AppError('ACCOUNT_LOCKED', 'Too many wrong attempts; this account is locked.', {
+      lockedUntil: row.lockedUntil,
+    });
   }
   if (await verifySecret(secret, row.secretHash)) {
     if (row.failedAttempts > 0 || row.lockedUntil) {
-      ctx.db.$client.transaction(() => updateUser(ctx.db, row.id, { failedAttempts: 0, lockedUntil: null, updatedAt: ctx.nowIso() }))();
+      ctx.db.$client.transaction(() =>
+        updateUser(ctx.db, row.id, {
+          failedAttempts: 0,
+          lockedUntil: null,
+          updatedAt: ctx.nowIso(),
+        }),
+      )();
     }
     return;
   }
@@ -163,7 +217,11 @@ async function checkSecret(ctx: HandlerContext, row: UserRow, secret: string, vi
     const attempts = (expiredLock ? 0 : current.failedAttempts) + 1;
     if (attempts >= maxFailedSignIns) {
       const lockedUntil = new Date(now + lockoutMinutes * 60_000).toISOString();
-      const after = updateUser(ctx.db, row.id, { failedAttempts: attempts, lockedUntil, updatedAt: ctx.nowIso() });
+      const after = updateUser(ctx.db, row.id, {
+        failedAttempts: attempts,
+        lockedUntil,
+        updatedAt: ctx.nowIso(),
+      });
       ctx.recordChange({
         action: 'auth.accountLocked',
         entityType: 'user',
@@ -171,12 +229,19 @@ async function checkSecret(ctx: HandlerContext, row: UserRow, secret: string, vi
         storeId: ctx.device.storeId,
         before: auditableUser(current),
         after: auditableUser(after),
-        mutation: { name: 'users.lock', args: { userId: row.id, lockedUntil, failedAttempts: attempts, via } },
+        mutation: {
+          name: 'users.lock',
+          args: { userId: row.id, lockedUntil, failedAttempts: attempts, via },
+        },
       });
       if (ctx.session?.userId === row.id) ctx.sessions.end(ctx.channel);
       return { locked: true as const, lockedUntil };
     }
-    updateUser(ctx.db, row.id, { failedAttempts: attempts, lockedUntil: null, updatedAt: ctx.nowIso() });
+    updateUser(ctx.db, row.id, {
+      failedAttempts: attempts,
+      lockedUntil: null,
+      updatedAt: ctx.nowIso(),
+    });
     ctx.audit({
       action: `${via}Failed`,
       userId: row.id,
@@ -189,8 +254,11 @@ async function checkSecret(ctx: HandlerContext, row: UserRow, secret: string, vi
     return { locked: false as const, attemptsLeft: maxFailedSignIns - attempts };
   })();
   if (outcome.locked) {
-    throw new AppError('ACCOUNT_LOCKED', 'Too many wrong attempts; this account is now locked.', { lockedUntil: outcome.lockedUntil });
+    throw new AppError('ACCOUNT_LOCKED', 'Too many wrong attempts; this account is now locked.', {
+      lockedUntil: outcome.lockedUntil,
+    });
   }
-  throw new AppError('BAD_CREDENTIALS', 'Wrong username or PIN.', { attemptsLeft: outcome.attemptsLeft });
+  throw new AppError('BAD_CREDENTIALS', 'Wrong username or PIN.', {
+    attemptsLeft: outcome.attemptsLeft,
+  });
 }
-

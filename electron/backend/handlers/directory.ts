@@ -1,6 +1,12 @@
 import { AppError, type Store } from '../../../shared/contracts';
 import type { Currency } from '../../../shared/domain/money';
-import { listStoresWithRegion, updateUser, userById, usersOfStore, type UserRow } from '../../../db/repositories/directory';
+import {
+  listStoresWithRegion,
+  updateUser,
+  userById,
+  usersOfStore,
+  type UserRow,
+} from '../../../db/repositories/directory';
 import { userScopeOf } from '../call-context';
 import type { HandlerContext, HandlerMap } from '../context';
 import { auditableUser } from './session-user';
@@ -10,7 +16,11 @@ export function visibleStores(ctx: HandlerContext): Store[] {
   const { scope } = ctx.requireUser();
   return listStoresWithRegion(ctx.db)
     .filter(({ store }) =>
-      scope.kind === 'chain' ? true : scope.kind === 'region' ? store.regionId === scope.regionId : store.id === scope.storeId,
+      scope.kind === 'chain'
+        ? true
+        : scope.kind === 'region'
+          ? store.regionId === scope.regionId
+          : store.id === scope.storeId,
     )
     .map(({ store, region }) => ({
       id: store.id,
@@ -47,8 +57,18 @@ export const directoryHandlers = {
     // The target's home decides who may unlock it: a store manager their store's staff, a
     // regional manager anyone in the region, chain-wide people only by chain-wide people.
     const scope = userScopeOf(target);
-    ctx.requireScope(scope.kind === 'store' ? { storeId: scope.storeId } : scope.kind === 'region' ? { regionId: scope.regionId } : 'chain');
-    const after = updateUser(ctx.db, target.id, { failedAttempts: 0, lockedUntil: null, updatedAt: ctx.nowIso() });
+    ctx.requireScope(
+      scope.kind === 'store'
+        ? { storeId: scope.storeId }
+        : scope.kind === 'region'
+          ? { regionId: scope.regionId }
+          : 'chain',
+    );
+    const after = updateUser(ctx.db, target.id, {
+      failedAttempts: 0,
+      lockedUntil: null,
+      updatedAt: ctx.nowIso(),
+    });
     ctx.recordChange({
       entityType: 'user',
       entityId: target.id,

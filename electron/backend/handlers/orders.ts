@@ -9,7 +9,11 @@ import type { HandlerMap } from '../context';
 export function maskName(name: string): string {
   return name
     .split(/(\s+)/)
-    .map((part) => (/^\s+$/.test(part) || part.length === 0 ? part : [...part][0] + '*'.repeat(Math.max(1, [...part].length - 1))))
+    .map((part) =>
+      /^\s+$/.test(part) || part.length === 0
+        ? part
+        : [...part][0] + '*'.repeat(Math.max(1, [...part].length - 1)),
+    )
     .join('');
 }
 
@@ -20,18 +24,20 @@ export const orderHandlers = {
     const region = store && regionById(ctx.db, store.regionId);
     if (!store || !region) throw new AppError('NOT_FOUND', 'No such store.');
     const showNames = hasPermission(role, 'customers.personal');
-    return recentOrders(ctx.db, JSON.parse(region.marketplaces) as string[], input.limit).map((row) => ({
-      id: row.id,
-      amazonOrderId: row.amazonOrderId,
-      marketplace: row.marketplace,
-      purchasedAt: row.purchasedAt,
-      deliveredAt: row.deliveredAt,
-      status: row.status,
-      buyerName: showNames ? row.buyerName : maskName(row.buyerName),
-      lineCount: row.lineCount,
-      itemCount: row.itemCount,
-      total: { amountMinor: row.totalMinor, currency: row.currency as Currency },
-    }));
+    return recentOrders(ctx.db, JSON.parse(region.marketplaces) as string[], input.limit).map(
+      (row) => ({
+        id: row.id,
+        amazonOrderId: row.amazonOrderId,
+        marketplace: row.marketplace,
+        purchasedAt: row.purchasedAt,
+        deliveredAt: row.deliveredAt,
+        status: row.status,
+        buyerName: showNames ? row.buyerName : maskName(row.buyerName),
+        lineCount: row.lineCount,
+        itemCount: row.itemCount,
+        total: { amountMinor: row.totalMinor, currency: row.currency as Currency },
+      }),
+    );
   },
 
   'finance.orderTotals': (ctx, input) => {
