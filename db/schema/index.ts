@@ -1,3 +1,4 @@
 export * from './directory';
 export * from './journal';
 export * from './orders';
+export * from './returns';

@@ -24,7 +24,12 @@ export const orders = sqliteTable(
     shipPostalCode: text('ship_postal_code').notNull(),
     cachedAt: text('cached_at').notNull(),
   },
-  (t) => [index('orders_marketplace_purchased').on(t.marketplace, t.purchasedAt)],
+  (t) => [
+    index('orders_marketplace_purchased').on(t.marketplace, t.purchasedAt),
+    // Finding an order by what the buyer can tell the clerk (buyer names: FTS, migration 0004).
+    index('orders_buyer_email').on(t.buyerEmail),
+    index('orders_buyer_phone').on(t.buyerPhoneLast4),
+  ],
 );
 
 export const orderLines = sqliteTable(

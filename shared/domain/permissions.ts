@@ -17,14 +17,33 @@ export const PERMISSIONS = [
   'directory.read',
   /** See buyers' names and contact details unmasked. */
   'customers.personal',
+  'returns.read',
+  /** Take a return the policy refuses (outside the window, non-returnable), with a reason. */
+  'returns.override',
+  'qc.inspect',
+  'labels.print',
+  'refunds.request',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  clerk: ['orders.read', 'returns.create', 'directory.read'],
+  clerk: [
+    'orders.read',
+    'returns.create',
+    'returns.read',
+    'qc.inspect',
+    'labels.print',
+    'refunds.request',
+    'directory.read',
+  ],
   store_manager: [
     'orders.read',
     'returns.create',
+    'returns.read',
+    'returns.override',
+    'qc.inspect',
+    'labels.print',
+    'refunds.request',
     'users.unlock',
     'settings.manage',
     'audit.read',
@@ -34,6 +53,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   regional_manager: [
     'orders.read',
+    'returns.read',
+    'returns.override',
     'users.unlock',
     'settings.manage',
     'audit.read',
@@ -41,9 +62,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'directory.read',
     'customers.personal',
   ],
-  finance: ['orders.read', 'finance.read', 'audit.read', 'directory.read'],
+  finance: ['orders.read', 'returns.read', 'finance.read', 'audit.read', 'directory.read'],
   admin: [
     'orders.read',
+    'returns.read',
     'users.unlock',
     'settings.manage',
     'audit.read',
