@@ -141,3 +141,14 @@ export function latestHlc(db: Db): string | null {
 export function auditEventById(db: Db, id: string): AuditRow | undefined {
   return db.select().from(auditEvents).where(eq(auditEvents.id, id)).get();
 }
+
+/** Everything the log says about these entities, oldest first (a return's timeline). */
+export function auditEventsForEntities(db: Db, entityIds: string[]): AuditRow[] {
+  if (entityIds.length === 0) return [];
+  return db
+    .select()
+    .from(auditEvents)
+    .where(inArray(auditEvents.entityId, entityIds))
+    .orderBy(auditEvents.seq)
+    .all();
+}

@@ -54,6 +54,7 @@ export function createCallContext(
     callName,
     device: core.device,
     sessions: core.sessions,
+    grants: core.grants,
     session: core.sessions.get(channel),
     user,
     now: core.now,

@@ -9,6 +9,7 @@ import type {
 import type { Role, ScopeTarget, UserScope } from '../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import type { UserRow } from '../../db/repositories/directory';
+import type { GrantStore } from './grants';
 import type { SessionStore, TillSession } from './sessions';
 
 /** This desktop: its id and code and the store it belongs to. */
@@ -54,6 +55,7 @@ export interface HandlerContext {
   readonly callName: CallName;
   readonly device: DeviceContext;
   readonly sessions: SessionStore;
+  readonly grants: GrantStore;
   readonly session: TillSession | undefined;
   /** Set for every call but `public` ones, where it is set only if someone is signed in and unlocked. */
   readonly user: SignedInUser | null;

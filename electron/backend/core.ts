@@ -5,6 +5,7 @@ import { latestHlc } from '../../db/repositories/audit';
 import { storeRegionMap } from '../../db/repositories/directory';
 import { pendingMutationCount } from '../../db/repositories/outbox';
 import type { DeviceContext } from './context';
+import { GrantStore } from './grants';
 import { SessionStore } from './sessions';
 import type { BackendEventListener } from './types';
 
@@ -13,6 +14,7 @@ export type Log = (line: Record<string, unknown>) => void;
 /** The long-lived parts every call shares. */
 export class BackendCore {
   readonly sessions = new SessionStore();
+  readonly grants = new GrantStore();
   private readonly hlc: HlcState;
   private regions: Map<string, string>;
   private readonly listeners = new Set<BackendEventListener>();

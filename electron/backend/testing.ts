@@ -75,8 +75,13 @@ export async function testBackend(options: { storeCode?: string } = {}) {
     const tables = query<{ name: string }>(
       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
     );
-    for (const { name } of tables)
-      hash.update(name).update(JSON.stringify(query(`SELECT * FROM "${name}" ORDER BY rowid`)));
+    for (const { name } of tables) {
+      // Sorted in JS: some tables (FTS shadow tables) have no rowid to order by.
+      const rows = query(`SELECT * FROM "${name}"`)
+        .map((row) => JSON.stringify(row))
+        .sort();
+      hash.update(name).update(rows.join('\n'));
+    }
     return hash.digest('hex');
   };
   const signIn = (channel: string, username: string, secret: string) =>

@@ -102,3 +102,22 @@ export const meSetLanguage = defineContract({
   access: 'signedIn',
   kind: 'change',
 });
+
+/**
+ * A manager authorises one action at a clerk's till with their own PIN, without signing the
+ * clerk out: the answer is a single-use grant for that purpose, valid for two minutes.
+ */
+export const STEP_UP_PURPOSES = ['returns.override', 'approvals.decide'] as const;
+export const authStepUp = defineContract({
+  name: 'auth.stepUp',
+  input: z
+    .object({ username: Username, secret: Secret, purpose: z.enum(STEP_UP_PURPOSES) })
+    .strict(),
+  output: z.object({
+    grantId: z.string(),
+    user: z.object({ id: Id, displayName: z.string(), role: RoleSchema }),
+    expiresAt: IsoTime,
+  }),
+  access: 'signedIn',
+  kind: 'self',
+});

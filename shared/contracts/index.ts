@@ -3,6 +3,7 @@ import * as auth from './auth';
 import * as audit from './audit';
 import * as directory from './directory';
 import * as orders from './orders';
+import * as returns from './returns';
 import * as settings from './settings';
 import * as sync from './sync';
 
@@ -14,6 +15,19 @@ export * from './bridge';
 export { SessionUserSchema, DeviceInfoSchema, type SessionUser } from './auth';
 export { StoreSchema, type Store, UserSummarySchema } from './directory';
 export { OrderSummarySchema, type OrderSummary } from './orders';
+export {
+  AMAZON_ORDER_ID,
+  BreakdownSchema,
+  OrderDetailSchema,
+  PHOTO_MAX_BYTES,
+  RefundRequestSchema,
+  ReturnDetailSchema,
+  VerdictSchema,
+  type OrderDetail,
+  type RefundRequest,
+  type ReturnDetail,
+} from './returns';
+export { STEP_UP_PURPOSES } from './auth';
 export { DEFAULT_SETTINGS, SETTING_SCHEMAS, type SettingKey, type StoreSettings } from './settings';
 export { AuditVerificationSchema, type AuditVerification } from './audit';
 export { SyncStatusSchema, type SyncStatus } from './sync';
@@ -27,6 +41,7 @@ export const CONTRACTS = {
   [auth.authLock.name]: auth.authLock,
   [auth.authSignOut.name]: auth.authSignOut,
   [auth.meSetLanguage.name]: auth.meSetLanguage,
+  [auth.authStepUp.name]: auth.authStepUp,
   [directory.directoryStores.name]: directory.directoryStores,
   [directory.usersList.name]: directory.usersList,
   [directory.usersUnlock.name]: directory.usersUnlock,
@@ -37,6 +52,21 @@ export const CONTRACTS = {
   [audit.auditRecent.name]: audit.auditRecent,
   [audit.auditVerify.name]: audit.auditVerify,
   [sync.syncStatus.name]: sync.syncStatus,
+  [returns.ordersFind.name]: returns.ordersFind,
+  [returns.ordersGet.name]: returns.ordersGet,
+  [returns.returnsAssess.name]: returns.returnsAssess,
+  [returns.returnsCreate.name]: returns.returnsCreate,
+  [returns.returnsGet.name]: returns.returnsGet,
+  [returns.returnsRecent.name]: returns.returnsRecent,
+  [returns.qcRecord.name]: returns.qcRecord,
+  [returns.returnsDispose.name]: returns.returnsDispose,
+  [returns.photosAttach.name]: returns.photosAttach,
+  [returns.photosGet.name]: returns.photosGet,
+  [returns.labelsPreview.name]: returns.labelsPreview,
+  [returns.labelsPrint.name]: returns.labelsPrint,
+  [returns.refundsRequest.name]: returns.refundsRequest,
+  [returns.approvalsQueue.name]: returns.approvalsQueue,
+  [returns.approvalsDecide.name]: returns.approvalsDecide,
 } as const;
 
 export type Contracts = typeof CONTRACTS;

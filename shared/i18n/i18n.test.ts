@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../contracts/errors';
 import { ROLES } from '../domain/permissions';
 import { MARKETPLACE_CODES } from '../domain/marketplaces';
+import {
+  CONDITION_GRADES,
+  DEFAULT_QC_CHECKLISTS,
+  DEFECT_CODE_LIST,
+  DISPOSITIONS,
+  ELIGIBILITY_REASON_CODES,
+  LINE_STATES,
+  REFUND_STATES,
+  RETURN_REASON_CODES,
+  RETURN_STATUSES,
+  RISK_SIGNAL_CODES,
+} from '../domain/returns';
 import { createI18n, resources, SUPPORTED_LANGUAGES } from './index';
 
 /** Every leaf key of a nested message object, dotted. */
@@ -48,6 +60,35 @@ describe('i18n resources', () => {
         expect(typeof valueAt(resources[lang].translation, key), `${lang}:${key}`).toBe('string');
         // i18next returns the key itself when it has no text for it.
         expect(i18n.t(key as never), `${lang}:${key}`).not.toBe(key);
+      }
+    }
+  });
+
+  it('translates every returns code the backend can send (shared/domain/returns/README.md)', () => {
+    const checks = new Set(
+      Object.values(DEFAULT_QC_CHECKLISTS).flatMap((items) => items.map((i) => i.labelKey)),
+    );
+    const categories = Object.keys(DEFAULT_QC_CHECKLISTS);
+    const needed = [
+      ...RETURN_REASON_CODES.map((code) => `returns.reason.${code}`),
+      ...ELIGIBILITY_REASON_CODES.map((code) => `returns.eligibility.${code}`),
+      ...[...RISK_SIGNAL_CODES, 'ABOVE_THRESHOLD', 'NO_THRESHOLD_FOR_CURRENCY'].map(
+        (code) => `returns.approval.${code}`,
+      ),
+      ...CONDITION_GRADES.map((code) => `returns.qc.grade.${code}`),
+      ...DEFECT_CODE_LIST.map((code) => `returns.qc.defect.${code}`),
+      ...DISPOSITIONS.map((code) => `returns.qc.disposition.${code}`),
+      ...checks,
+      ...categories.map((code) => `returns.category.${code}`),
+      ...RETURN_STATUSES.map((code) => `returns.status.${code}`),
+      ...LINE_STATES.map((code) => `returns.lineState.${code}`),
+      ...REFUND_STATES.map((code) => `refunds.status.${code}`),
+    ];
+    for (const lang of SUPPORTED_LANGUAGES) {
+      const i18n = createI18n(lang);
+      for (const key of needed) {
+        // `count` selects a plural form where the text has one (OUTSIDE_WINDOW).
+        expect(i18n.exists(key, { count: 2 }), `${lang}:${key}`).toBe(true);
       }
     }
   });

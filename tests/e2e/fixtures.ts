@@ -15,15 +15,20 @@ export interface WebApp {
   output: () => string;
 }
 
-/** Starts `dist/node/web.js` exactly as `npm run web` does, on a fresh data folder. */
-async function startWebApp(): Promise<{ app: WebApp; child: ChildProcess }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
+/**
+ * Starts `dist/node/web.js` exactly as `npm run web` does, on a fresh data folder (or the one
+ * given, to restart on the same data).
+ */
+export async function startWebApp(
+  options: { store?: string; dataDir?: string } = {},
+): Promise<{ app: WebApp; child: ChildProcess; stop: () => Promise<void> }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
   const child = spawn(process.execPath, [join(root, 'dist', 'node', 'web.js')], {
     env: {
       ...process.env,
       RETURNDESK_DATA_DIR: dataDir,
       RETURNDESK_PORT: '0',
-      RETURNDESK_STORE: 'NY01',
+      RETURNDESK_STORE: options.store ?? 'NY01',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,8 +50,14 @@ async function startWebApp(): Promise<{ app: WebApp; child: ChildProcess }> {
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
   });
   const url = new URL(openUrl);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
   return {
     child,
+    stop,
     app: {
       openUrl,
       origin: url.origin,
@@ -61,10 +72,9 @@ export const test = base.extend<{ webApp: WebApp }>({
   // Playwright reads the fixture's dependencies from this (empty) destructuring pattern.
   // eslint-disable-next-line no-empty-pattern
   webApp: async ({}, use) => {
-    const { app, child } = await startWebApp();
+    const { app, stop } = await startWebApp();
     await use(app);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stop();
     rmSync(app.dataDir, { recursive: true, force: true });
   },
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contracts';
-import { scopeCovers } from '../../../shared/domain/permissions';
+import { hasPermission, scopeCovers } from '../../../shared/domain/permissions';
 import {
   updateUser,
   userById,
@@ -8,7 +8,7 @@ import {
   type UserRow,
 } from '../../../db/repositories/directory';
 import { decoyHash, verifySecret } from '../auth/password';
-import { userScopeOf } from '../call-context';
+import { signedInUser, userScopeOf } from '../call-context';
 import type { HandlerContext, HandlerMap } from '../context';
 import { auditableUser, toSessionUser } from './session-user';
 
@@ -163,6 +163,41 @@ export const authHandlers = {
       ctx.emit('session.changed', { reason: 'signedOut' });
     }
     return { signedOut: true as const };
+  },
+
+  'auth.stepUp': async (ctx, input) => {
+    const row = userByUsername(ctx.db, input.username);
+    if (!row || !row.active) {
+      await verifySecret(input.secret, await decoyHash());
+      throw new AppError('BAD_CREDENTIALS', 'Wrong username or PIN.');
+    }
+    // Wrong PINs count toward the manager's own lockout, exactly as at sign-in.
+    await checkSecret(ctx, row, input.secret, 'auth.stepUp');
+    const manager = signedInUser(row);
+    if (!hasPermission(manager.role, input.purpose)) {
+      throw new AppError('FORBIDDEN', 'That person may not authorise this.', {
+        permission: input.purpose,
+      });
+    }
+    if (!scopeCovers(manager.scope, { storeId: ctx.device.storeId }, ctx.regionOfStore)) {
+      throw new AppError('OUT_OF_SCOPE', 'That manager is not responsible for this store.');
+    }
+    const grant = ctx.grants.issue(ctx.channel, input.purpose, row.id, ctx.now());
+    ctx.db.$client.transaction(() =>
+      ctx.audit({
+        action: 'auth.stepUp',
+        entityType: 'user',
+        entityId: row.id,
+        storeId: ctx.device.storeId,
+        before: null,
+        after: { purpose: input.purpose, managerId: row.id, tillUserId: ctx.user?.row.id ?? null },
+      }),
+    )();
+    return {
+      grantId: grant.id,
+      user: { id: row.id, displayName: row.displayName, role: manager.role },
+      expiresAt: new Date(grant.expiresAt).toISOString(),
+    };
   },
 
   'me.setLanguage': (ctx, input) => {

@@ -2,7 +2,13 @@ import type { HandlerMap } from '../context';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { directoryHandlers } from './directory';
+import { inspectionHandlers } from './inspection';
+import { labelHandlers } from './labels';
+import { orderLookupHandlers } from './order-lookup';
 import { orderHandlers } from './orders';
+import { photoHandlers } from './photos';
+import { refundHandlers } from './refunds';
+import { returnHandlers } from './returns';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
 
@@ -14,4 +20,10 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...orderLookupHandlers,
+  ...returnHandlers,
+  ...inspectionHandlers,
+  ...photoHandlers,
+  ...labelHandlers,
+  ...refundHandlers,
 };

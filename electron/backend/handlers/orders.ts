@@ -4,18 +4,7 @@ import type { Currency } from '../../../shared/domain/money';
 import { regionById, storeById } from '../../../db/repositories/directory';
 import { orderTotalsSince, recentOrders } from '../../../db/repositories/orders';
 import type { HandlerMap } from '../context';
-
-/** "Jane Smith" → "J*** S****": enough for a clerk to confirm, not enough to leak. */
-export function maskName(name: string): string {
-  return name
-    .split(/(\s+)/)
-    .map((part) =>
-      /^\s+$/.test(part) || part.length === 0
-        ? part
-        : [...part][0] + '*'.repeat(Math.max(1, [...part].length - 1)),
-    )
-    .join('');
-}
+import { maskName } from '../returns/masking';
 
 export const orderHandlers = {
   'orders.recent': (ctx, input) => {

@@ -1,0 +1,15 @@
+import type Database from 'better-sqlite3';
+
+const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, prepared once per connection. Hot paths at the till (finding an
+ * order) use plain SQL through this instead of building a query each call.
+ */
+export function statement(client: Database.Database, sql: string): Database.Statement {
+  let cache = caches.get(client);
+  if (!cache) caches.set(client, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = client.prepare(sql)));
+  return prepared;
+}

@@ -1,0 +1,120 @@
+import { AppError } from '../../../shared/contracts';
+import { insertLabelPrint, labelPrintsOfReturn } from '../../../db/repositories/returns';
+import type { HandlerContext, HandlerMap } from '../context';
+import type { LabelSize, RmaLabelItem } from '../labels';
+import { returnDetail } from '../returns/return-view';
+
+/** "LIKE_NEW" → "Like new": labels are read on the shop floor, codes are not. */
+const humanize = (code: string | null) =>
+  code ? code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ') : null;
+
+function formatLocal(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * The PDF renderer (pdf-lib, bwip-js and an embedded CJK font) loads on the first label, not
+ * at start-up: the till must be up fast, and many sessions never print.
+ */
+async function renderRmaLabelsPdf(
+  items: RmaLabelItem[],
+  options: { size: LabelSize },
+): Promise<Uint8Array> {
+  const labels = await import('../labels');
+  return labels.renderRmaLabelsPdf(items, options);
+}
+
+/** One label per returned line, from the return as it stands. */
+function labelItems(
+  ctx: HandlerContext,
+  returnId: string,
+  reprintCount: number | null,
+): RmaLabelItem[] {
+  const detail = returnDetail(ctx, returnId);
+  return detail.lines.map((line, i) => ({
+    rmaNumber: detail.rmaNumber,
+    lineNumber: i + 1,
+    lineCount: detail.lines.length,
+    amazonOrderId: detail.order.amazonOrderId,
+    sku: line.sku,
+    asin: line.asin,
+    title: line.title,
+    quantity: line.quantity,
+    grade: humanize(line.qc?.grade ?? null),
+    disposition: humanize(line.disposition),
+    environmentalTags: line.environmentalTags as RmaLabelItem['environmentalTags'],
+    storeCode: detail.storeCode,
+    storeName: ctx.device.storeCode === detail.storeCode ? ctx.device.storeName : detail.storeCode,
+    dateText: formatLocal(detail.createdAt, ctx.device.timeZone),
+    ...(reprintCount ? { reprint: { count: reprintCount } } : {}),
+  }));
+}
+
+export const labelHandlers = {
+  'labels.preview': async (ctx, input) => {
+    const pdf = await renderRmaLabelsPdf(labelItems(ctx, input.returnId, null), {
+      size: input.size as LabelSize,
+    });
+    return { pdfBase64: Buffer.from(pdf).toString('base64') };
+  },
+
+  /**
+   * Printing is audited; a reprint needs a reason and says REPRINT on the label. The PDF is
+   * rendered first, so a rendering failure records nothing.
+   */
+  'labels.print': async (ctx, input) => {
+    const earlier = labelPrintsOfReturn(ctx.db, input.returnId);
+    const reprint = earlier.length > 0;
+    if (reprint && !input.reason)
+      throw new AppError('REPRINT_REASON_REQUIRED', 'Say why the label is printed again.');
+    const pdf = await renderRmaLabelsPdf(
+      labelItems(ctx, input.returnId, reprint ? earlier.length : null),
+      {
+        size: input.size as LabelSize,
+      },
+    );
+    const detail = returnDetail(ctx, input.returnId);
+    ctx.db.$client.transaction(() => {
+      // Re-checked inside the transaction: two tills may print at once.
+      if (labelPrintsOfReturn(ctx.db, input.returnId).length !== earlier.length) {
+        throw new AppError(
+          'CONFLICT',
+          'The label was printed at the same moment elsewhere; try again.',
+        );
+      }
+      const row = {
+        id: input.id,
+        returnId: input.returnId,
+        size: input.size,
+        reprint,
+        reason: input.reason ?? null,
+        printedBy: ctx.requireUser().row.id,
+        printedAt: ctx.nowIso(),
+      };
+      insertLabelPrint(ctx.db, row);
+      ctx.recordChange({
+        action: reprint ? 'labels.reprint' : 'labels.print',
+        entityType: 'label_print',
+        entityId: row.id,
+        storeId: detail.storeId,
+        before: null,
+        after: row,
+      });
+    })();
+    return {
+      pdfBase64: Buffer.from(pdf).toString('base64'),
+      reprint,
+      printCount: earlier.length + 1,
+    };
+  },
+} satisfies Partial<HandlerMap>;
