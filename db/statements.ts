@@ -13,3 +13,16 @@ export function statement(client: Database.Database, sql: string): Database.Stat
   if (!prepared) cache.set(sql, (prepared = client.prepare(sql)));
   return prepared;
 }
+
+const preparedQueries = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A drizzle prepared query, built once per database: drizzle rebuilds the SQL of an ad-hoc
+ * query on every call, which costs more than SQLite's own lookup on the hot paths.
+ */
+export function preparedQuery<T>(db: object, key: string, build: () => T): T {
+  let cache = preparedQueries.get(db);
+  if (!cache) preparedQueries.set(db, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, build());
+  return cache.get(key) as T;
+}

@@ -1,4 +1,5 @@
 import { and, eq, or, sql } from 'drizzle-orm';
+import { preparedQuery } from '../statements';
 import type { Db } from '../client';
 import { devices, regions, stores, users } from '../schema';
 
@@ -17,11 +18,15 @@ export function listStoresWithRegion(db: Db) {
 }
 
 export function storeById(db: Db, id: string): StoreRow | undefined {
-  return db.select().from(stores).where(eq(stores.id, id)).get();
+  return preparedQuery(db, 'storeById', () =>
+    db.select().from(stores).where(eq(stores.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
 }
 
 export function regionById(db: Db, id: string): RegionRow | undefined {
-  return db.select().from(regions).where(eq(regions.id, id)).get();
+  return preparedQuery(db, 'regionById', () =>
+    db.select().from(regions).where(eq(regions.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
 }
 
 /** store id → region id, for scope checks (small table; the backend caches it). */
@@ -43,8 +48,11 @@ export function userByUsername(db: Db, username: string): UserRow | undefined {
     .get();
 }
 
+/** On every call (the registry reloads the caller), so prepared once. */
 export function userById(db: Db, id: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return preparedQuery(db, 'userById', () =>
+    db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
 }
 
 /** People who may sign in at a till of this store: its own staff, its region's managers, chain roles. */

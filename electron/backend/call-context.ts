@@ -28,6 +28,10 @@ export function signedInUser(row: UserRow): SignedInUser {
 }
 
 export function storeSettings(core: BackendCore, storeId: string): StoreSettings {
+  return core.cachedSettings(storeId, () => readStoreSettings(core, storeId));
+}
+
+function readStoreSettings(core: BackendCore, storeId: string): StoreSettings {
   const stored = readSettings(core.db, storeId);
   const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {

@@ -21,6 +21,8 @@ export interface DeviceContext {
   storeName: string;
   regionId: string;
   timeZone: string;
+  /** The marketplaces whose orders this store takes back (its region's). */
+  marketplaces: string[];
 }
 
 export interface SignedInUser {

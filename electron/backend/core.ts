@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../../shared/contracts';
+import type { EventName, EventPayload, StoreSettings } from '../../shared/contracts';
 import { hlcInit, hlcReceive, hlcTick, type HlcState } from '../../shared/domain/hlc';
 import type { Db } from '../../db/client';
 import { latestHlc } from '../../db/repositories/audit';
@@ -19,6 +19,8 @@ export class BackendCore {
   private regions: Map<string, string>;
   private readonly listeners = new Set<BackendEventListener>();
   private lastPending = -1;
+  /** Store settings, read on every call for the idle lock; emptied whenever a change commits. */
+  private readonly settingsCache = new Map<string, StoreSettings>();
 
   constructor(
     readonly db: Db,
@@ -34,6 +36,19 @@ export class BackendCore {
 
   tick(): string {
     return hlcTick(this.hlc, this.now());
+  }
+
+  cachedSettings(storeId: string, read: () => StoreSettings): StoreSettings {
+    let settings = this.settingsCache.get(storeId);
+    if (!settings) this.settingsCache.set(storeId, (settings = read()));
+    return settings;
+  }
+
+  /** After any write: what the caches hold may have changed. */
+  afterWrite(): void {
+    this.settingsCache.clear();
+    this.regions = storeRegionMap(this.db);
+    this.publishSyncStatus();
   }
 
   regionOfStore(storeId: string): string | undefined {

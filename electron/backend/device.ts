@@ -20,5 +20,6 @@ export function loadDeviceContext(db: Db): DeviceContext {
     storeName: store.name,
     regionId: region.id,
     timeZone: store.timeZone,
+    marketplaces: JSON.parse(region.marketplaces) as string[],
   };
 }

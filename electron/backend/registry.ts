@@ -65,11 +65,11 @@ export function createDispatch(core: BackendCore, handlers: HandlerMap): Dispatc
         throw new Error(`output of ${name} breaks its contract: ${checked.error.message}`);
       const session = core.sessions.get(channel);
       if (session && !session.locked && !contract.background) session.lastActivityAt = core.now();
-      if (contract.kind !== 'read') core.publishSyncStatus();
+      if (contract.kind !== 'read') core.afterWrite();
       return { ok: true, data: checked.data };
     } catch (error) {
       // A refused `self` call may still have written (a lockout is queued for the back office).
-      if (contract.kind === 'self') core.publishSyncStatus();
+      if (contract.kind === 'self') core.afterWrite();
       if (error instanceof AppError) return failure(error);
       const traceId = uuidv7();
       core.log({

@@ -1,25 +1,12 @@
 import type { Session } from 'electron';
 
-/**
- * The renderer's Content-Security-Policy. Everything comes from our own `app://returndesk`
- * origin: no inline or eval'd script, no inline <style> (React's `style={…}` props go through
- * the CSSOM, which style-src does not restrict), no plugins, no framing, no form posts.
- */
-export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'connect-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'frame-ancestors': ["'none'"],
-  'form-action': ["'none'"],
-};
+// The policy itself is shared with browser mode and the renderer's meta tag.
+import {
+  CONTENT_SECURITY_POLICY,
+  CSP_DIRECTIVES,
+} from '../../shared/security/content-security-policy';
 
-export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
-  .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
-  .join('; ');
+export { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES };
 
 export const CSP_HEADER = 'Content-Security-Policy';
 

@@ -9,12 +9,11 @@ import {
   HTTP_EVENTS_PATH,
   type AppErrorBody,
 } from '../../shared/contracts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import type { Backend } from '../backend/types';
 
-/** The renderer's CSP, the same as Electron's: only our own origin, no inline scripts, no eval. */
-export const WEB_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The renderer's CSP, the same as Electron's (shared/security). */
+export const WEB_CSP = CONTENT_SECURITY_POLICY;
 
 export interface WebServerOptions {
   backend: Backend;

@@ -4,8 +4,8 @@ import type { i18n as I18n } from 'i18next';
 import type { Api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
-import { HomeRouter } from '../features/home/HomeRouter';
 import { LockScreen } from '../features/lock/LockScreen';
+import { Screens as SignedInScreens } from '../features/shell/Screens';
 import { Shell } from '../features/shell/Shell';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { AppProvider, useSession } from './context';
@@ -42,7 +42,7 @@ function Screens() {
     case 'signedIn':
       return (
         <Shell>
-          <HomeRouter />
+          <SignedInScreens />
         </Shell>
       );
   }

@@ -2,6 +2,12 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useStore } from 'zustand';
 import type { Api } from '../api/client';
 import {
+  createRouterStore,
+  type RouterActions,
+  type RouterState,
+  type RouterStore,
+} from './router';
+import {
   createSessionStore,
   type SessionActions,
   type SessionState,
@@ -11,6 +17,7 @@ import {
 interface AppContextValue {
   api: Api;
   session: SessionStore;
+  router: RouterStore;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);
@@ -18,6 +25,16 @@ const AppContext = createContext<AppContextValue | null>(null);
 /** Provides the API client and the session store, and keeps the session in step with the backend. */
 export function AppProvider({ api, children }: { api: Api; children: ReactNode }) {
   const [session] = useState(() => createSessionStore(api));
+  const [router] = useState(() => createRouterStore());
+
+  // A different person at the till (or nobody) starts at their home screen.
+  useEffect(
+    () =>
+      session.subscribe((state, previous) => {
+        if (state.user?.id !== previous.user?.id) router.getState().reset();
+      }),
+    [session, router],
+  );
 
   useEffect(() => {
     const offError = api.onCallError((_name, error) => {
@@ -32,7 +49,7 @@ export function AppProvider({ api, children }: { api: Api; children: ReactNode }
     };
   }, [api, session]);
 
-  return <AppContext.Provider value={{ api, session }}>{children}</AppContext.Provider>;
+  return <AppContext.Provider value={{ api, session, router }}>{children}</AppContext.Provider>;
 }
 
 function useAppContext(): AppContextValue {
@@ -55,4 +72,9 @@ export function useSignedIn() {
   const device = useSession((s) => s.device);
   if (!user || !device) throw new Error('useSignedIn outside the signed-in shell');
   return { user, device };
+}
+
+/** The current screen of the signed-in shell, and how to move to another. */
+export function useRouter<T>(selector: (state: RouterState & RouterActions) => T): T {
+  return useStore(useAppContext().router, selector);
 }

@@ -145,5 +145,7 @@ export function homeHandlers(): Handlers {
     ],
     'audit.recent': () => [],
     'audit.verify': () => ({ intact: true, checked: 0, firstBroken: null }),
+    'returns.recent': () => [],
+    'approvals.queue': () => [],
   };
 }

@@ -57,7 +57,8 @@ export const en = {
     NOT_AN_IMAGE: 'That file is not a photo (JPEG, PNG or WebP).',
     REPRINT_REASON_REQUIRED: 'Say why the label is printed again.',
     ALREADY_DECIDED: 'This request has already been decided.',
-    GRANT_INVALID: 'The manager’s authorisation has expired or was already used. Ask for the PIN again.',
+    GRANT_INVALID:
+      'The manager’s authorisation has expired or was already used. Ask for the PIN again.',
     INTERNAL:
       'Something went wrong on this computer. Try again; if it keeps happening, call support.',
   },
@@ -278,7 +279,6 @@ export const en = {
     missingParts: 'Missing parts',
     comment: 'Customer comment',
     commentHint: 'What the customer says about the return (optional).',
-    photos: 'Photos',
     addPhotos: 'Add photos',
     photoHint: 'JPEG, PNG or WebP, up to 5 MB each.',
     removePhoto: 'Remove photo {{name}}',
@@ -304,9 +304,13 @@ export const en = {
     overrideReason: 'Override reason',
     overrideHint: 'At least 3 characters. Recorded with the return and shown to the approver.',
     overrideTitle: 'Manager override',
-    overrideIntro: 'A manager can take this return although the rules refuse it. The reason is recorded with the return.',
+    overrideIntro:
+      'A manager can take this return although the rules refuse it. The reason is recorded with the return.',
     confirmOverride: 'Confirm override',
     keyboardHint: 'Enter on a reason takes the return.',
+    barRefund: 'Refund {{amount}}',
+    barAuto: 'approved automatically',
+    barManager: 'a manager must approve',
   },
   breakdown: {
     item: 'Item',
@@ -352,7 +356,6 @@ export const en = {
     photosFailed_other: '{{count}} photos could not be attached. Add them again below.',
     timeline: 'Timeline',
     timelineEmpty: 'Nothing recorded yet.',
-    device: 'till {{code}}',
     thisDevice: 'this till ({{code}})',
     otherDevice: 'device …{{id}}',
     by: '{{who}} on {{device}}',
@@ -390,7 +393,6 @@ export const en = {
     destination: 'Destination',
     chooseDestination: 'Choose where it goes…',
     saveDestination: 'Save destination',
-    destinationValue: 'Goes to: {{destination}}',
     recycleNote: 'Tagged {{tags}}: use the matching collection, never general waste.',
     tagsNote: 'Take-back: {{tags}}',
   },
@@ -407,7 +409,8 @@ export const en = {
     print: 'Print label',
     printing: 'Printing…',
     reprintReason: 'Reprint reason',
-    reprintHint: 'The label was printed before. Say why it is printed again (at least 3 characters).',
+    reprintHint:
+      'The label was printed before. Say why it is printed again (at least 3 characters).',
     printed_one: 'Printed {{count}} time',
     printed_other: 'Printed {{count}} times',
     printLine: '{{size}} by {{name}}, {{time}}',
@@ -435,7 +438,7 @@ export const en = {
       rejected: 'Rejected by Amazon',
     },
     autoApproved: 'Approved automatically by the refund policy.',
-    needsManager: 'A manager must approve this refund:',
+    needsManager: 'Sent to a manager because:',
     decidedBy: '{{decision}} by {{name}} ({{method}}), {{time}}',
     decidedByPolicy: 'Approved by policy {{policy}}, {{time}}',
     method: {
@@ -468,8 +471,6 @@ export const en = {
       denied: 'Refund for RMA {{rma}} denied.',
     },
     openReturn: 'Open return {{rma}}',
-    pending_one: '{{count}} refund waits for approval',
-    pending_other: '{{count}} refunds wait for approval',
   },
   returns: {
     status: {
@@ -554,13 +555,13 @@ export const en = {
       RESTOCKING_DAMAGED: 'Damaged item fee: {{percent}}',
       RESTOCKING_MISSING_PARTS: 'Missing parts fee: {{percent}}',
       SELLER_FAULT_NO_FEE: 'No fee: “{{reason}}” is not the customer’s fault',
-      OPENED_FEE_WAIVED_LEGAL_WITHDRAWAL:
-        'No opened item fee within the legal withdrawal period',
+      OPENED_FEE_WAIVED_LEGAL_WITHDRAWAL: 'No opened item fee within the legal withdrawal period',
       PHOTO_REQUIRED: 'A photo is required for fees of {{percent}} or more',
       SHIPPING_REFUNDED_LEGAL_WITHDRAWAL: 'Shipping is refunded (legal withdrawal)',
     },
     approval: {
-      ABOVE_THRESHOLD: 'The refund of {{amount}} is at or above {{threshold}}, the limit for automatic approval',
+      ABOVE_THRESHOLD:
+        'The refund of {{amount}} is at or above {{threshold}}, the limit for automatic approval',
       NO_THRESHOLD_FOR_CURRENCY: 'There is no automatic approval limit for {{currency}}',
       SERIAL_RETURNER: 'This buyer made {{returns}} other returns in the last {{days}} days',
       OUTSIDE_WINDOW: 'Returned after the return window',

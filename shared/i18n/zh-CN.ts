@@ -274,7 +274,6 @@ export const zhCN: Messages = {
     missingParts: '缺少部件',
     comment: '顾客留言',
     commentHint: '顾客对退货的说明（可选）。',
-    photos: '照片',
     addPhotos: '添加照片',
     photoHint: 'JPEG、PNG 或 WebP 格式，每张不超过 5 MB。',
     removePhoto: '移除照片 {{name}}',
@@ -303,6 +302,9 @@ export const zhCN: Messages = {
     overrideIntro: '即使退货规则不允许，经理也可以受理此退货。原因将随退货一并记录。',
     confirmOverride: '确认越权受理',
     keyboardHint: '在原因上按回车键即可受理退货。',
+    barRefund: '退款 {{amount}}',
+    barAuto: '将自动批准',
+    barManager: '需经理批准',
   },
   breakdown: {
     item: '商品',
@@ -348,7 +350,6 @@ export const zhCN: Messages = {
     photosFailed_other: '有 {{count}} 张照片未能添加，请在下方重新添加。',
     timeline: '时间线',
     timelineEmpty: '暂无记录。',
-    device: '收银台 {{code}}',
     thisDevice: '本收银台（{{code}}）',
     otherDevice: '设备 …{{id}}',
     by: '{{who}}，于 {{device}}',
@@ -386,7 +387,6 @@ export const zhCN: Messages = {
     destination: '去向',
     chooseDestination: '请选择去向…',
     saveDestination: '保存去向',
-    destinationValue: '去向：{{destination}}',
     recycleNote: '带有 {{tags}} 标记：请交由相应回收渠道，切勿作为一般垃圾处理。',
     tagsNote: '回收类别：{{tags}}',
   },
@@ -431,8 +431,8 @@ export const zhCN: Messages = {
       rejected: '亚马逊已拒绝',
     },
     autoApproved: '已按退款政策自动批准。',
-    needsManager: '此退款需经理批准：',
-    decidedBy: '{{name}}{{decision}}（{{method}}），{{time}}',
+    needsManager: '需经理审批，原因：',
+    decidedBy: '{{name}} {{decision}}（{{method}}），{{time}}',
     decidedByPolicy: '已按政策 {{policy}} 批准，{{time}}',
     method: {
       till_pin: '在收银台输入 PIN 码',
@@ -464,8 +464,6 @@ export const zhCN: Messages = {
       denied: 'RMA {{rma}} 的退款已拒绝。',
     },
     openReturn: '打开退货 {{rma}}',
-    pending_one: '{{count}} 笔退款等待审批',
-    pending_other: '{{count}} 笔退款等待审批',
   },
   returns: {
     status: {

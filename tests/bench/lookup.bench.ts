@@ -81,6 +81,8 @@ export async function benchLookup(): Promise<void> {
   const byAmazonId = raw.prepare('SELECT * FROM orders WHERE amazon_order_id = ?');
   const linesOf = raw.prepare('SELECT * FROM order_lines WHERE order_id = ?');
 
+  // Warm the pages of every order both sides will read, so both measure work, not disk reads.
+  for (const { id } of usIds) linesOf.all((byAmazonId.get(id) as { id: string }).id);
   const ours: number[] = [];
   const base: number[] = [];
   const baseWithLines: number[] = [];

@@ -1,6 +1,5 @@
 import { AMAZON_ORDER_ID, AppError } from '../../../shared/contracts';
 import { RMA_NUMBER_PATTERN } from '../../../shared/domain/returns';
-import { regionById } from '../../../db/repositories/directory';
 import {
   orderByAmazonId,
   orderById,
@@ -15,8 +14,7 @@ import { orderDetail } from '../returns/order-detail';
 
 /** The marketplaces whose orders this store takes back (its region's). */
 export function counterMarketplaces(ctx: HandlerContext): string[] {
-  const region = regionById(ctx.db, ctx.device.regionId);
-  return region ? (JSON.parse(region.marketplaces) as string[]) : [];
+  return ctx.device.marketplaces;
 }
 
 /** Looks like someone meant to type an order id: digits and dashes only. */

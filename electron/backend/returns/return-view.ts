@@ -1,7 +1,7 @@
 import { AppError, type ReturnDetail } from '../../../shared/contracts';
 import { DEFAULT_QC_CHECKLISTS, environmentalTags } from '../../../shared/domain/returns';
 import { auditEventsForEntities } from '../../../db/repositories/audit';
-import { storeById, userById } from '../../../db/repositories/directory';
+import { storeById } from '../../../db/repositories/directory';
 import { orderById, orderLines } from '../../../db/repositories/order-lookup';
 import {
   approvalOfRequest,

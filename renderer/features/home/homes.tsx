@@ -7,7 +7,8 @@ import { RecentOrders } from './RecentOrders';
 import { StoreCard } from './StoreCard';
 import { StoreGrid } from './StoreGrid';
 import { StoreSettings } from './StoreSettings';
-import { Card } from '../../components/Card';
+import { PendingApprovals } from '../approvals/ApprovalsScreen';
+import { RecentReturns } from '../returns/RecentReturns';
 
 export function ClerkHome() {
   return (
@@ -15,6 +16,7 @@ export function ClerkHome() {
       <Greeting />
       <div className="home__grid">
         <StoreCard />
+        <RecentReturns />
         <RecentOrders />
       </div>
     </div>
@@ -27,6 +29,8 @@ export function StoreManagerHome() {
       <Greeting />
       <div className="home__grid">
         <StoreCard />
+        <PendingApprovals />
+        <RecentReturns />
         <LockedAccounts />
         <StoreSettings />
         <RecentOrders />
@@ -41,10 +45,7 @@ export function RegionalManagerHome() {
     <div className="home" data-testid="home-regional_manager">
       <Greeting />
       <div className="home__grid">
-        <Card title={t('nav.approvals')} className="card--wide" testId="pending-approvals">
-          <p className="big-number">{t('home.region.pendingApprovals', { count: 0 })}</p>
-          <p className="muted">{t('home.region.approvalsNote')}</p>
-        </Card>
+        <PendingApprovals />
         <StoreGrid title={t('home.region.title')} />
         <RecentOrders />
       </div>

@@ -1,18 +1,22 @@
 import type { ReactNode } from 'react';
-import { useSignedIn } from '../../app/context';
+import { useRouter, useSignedIn } from '../../app/context';
 import { IdleLock } from '../lock/IdleLock';
+import { ScanListener } from '../lookup/ScanListener';
 import { NavBar } from './NavBar';
+import { navKeyOf } from './nav';
 import { TopBar } from './TopBar';
 
 /** The signed-in frame: top bar, navigation, and the current feature. */
 export function Shell({ children }: { children: ReactNode }) {
   const { user } = useSignedIn();
+  const route = useRouter((s) => s.route.name);
   return (
     <div className="shell">
       <IdleLock />
+      <ScanListener />
       <TopBar />
       <div className="shell__body">
-        <NavBar permissions={user.permissions} current="home" />
+        <NavBar permissions={user.permissions} current={navKeyOf(route)} />
         <main className="shell__main">{children}</main>
       </div>
     </div>

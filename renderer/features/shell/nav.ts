@@ -1,29 +1,27 @@
 import type { Permission } from '../../../shared/domain/permissions';
+import type { RouteName } from '../../app/router';
 
-export type NavKey =
-  'home' | 'intake' | 'qc' | 'labels' | 'refunds' | 'approvals' | 'sync' | 'admin';
+export type NavKey = 'home' | 'returns' | 'refunds' | 'approvals' | 'sync' | 'admin';
 
 export interface NavItem {
   key: NavKey;
   /** Shown when the user holds any of these (empty: everyone signed in). */
   anyOf: readonly Permission[];
-  /** Only Home exists so far; the rest are listed as "coming soon". */
-  available: boolean;
+  /** The screen it opens; null: listed as "coming soon". */
+  route: 'home' | 'returns' | 'approvals' | null;
 }
 
+/**
+ * Inspection, labels and refund requests happen on a return's own screen (reached from
+ * Returns, a scan, or the home screen's recent returns), so they have no item of their own.
+ */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'home', anyOf: [], available: true },
-  { key: 'intake', anyOf: ['returns.create'], available: false },
-  { key: 'qc', anyOf: ['returns.create'], available: false },
-  { key: 'labels', anyOf: ['returns.create'], available: false },
-  {
-    key: 'refunds',
-    anyOf: ['returns.create', 'approvals.decide', 'finance.read'],
-    available: false,
-  },
-  { key: 'approvals', anyOf: ['approvals.decide'], available: false },
-  { key: 'sync', anyOf: [], available: false },
-  { key: 'admin', anyOf: ['users.unlock', 'settings.manage', 'audit.verify'], available: false },
+  { key: 'home', anyOf: [], route: 'home' },
+  { key: 'returns', anyOf: ['returns.create'], route: 'returns' },
+  { key: 'approvals', anyOf: ['approvals.decide'], route: 'approvals' },
+  { key: 'refunds', anyOf: ['finance.read'], route: null },
+  { key: 'sync', anyOf: [], route: null },
+  { key: 'admin', anyOf: ['users.unlock', 'settings.manage', 'audit.verify'], route: null },
 ];
 
 /** The navigation a user sees, from the permissions the backend gave the session. */
@@ -31,4 +29,17 @@ export function navFor(permissions: readonly Permission[]): NavItem[] {
   return NAV_ITEMS.filter(
     (item) => item.anyOf.length === 0 || item.anyOf.some((p) => permissions.includes(p)),
   );
+}
+
+/** Which item is highlighted on a screen (a return belongs to Returns). */
+export function navKeyOf(route: RouteName): NavKey {
+  switch (route) {
+    case 'returns':
+    case 'return':
+      return 'returns';
+    case 'approvals':
+      return 'approvals';
+    case 'home':
+      return 'home';
+  }
 }

@@ -27,9 +27,10 @@ describe('navigation', () => {
       'refunds',
       'sync',
     ]);
-    expect(navFor(['approvals.decide']).map((i) => i.key)).toEqual([
+    expect(navFor(['approvals.decide']).map((i) => i.key)).toEqual(['home', 'approvals', 'sync']);
+    expect(navFor(['returns.create', 'approvals.decide']).map((i) => i.key)).toEqual([
       'home',
-      'refunds',
+      'returns',
       'approvals',
       'sync',
     ]);
