@@ -135,6 +135,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
+      '.tmp/**',
       'dist/**',
       'release/**',
       'db/migrations/**',
