@@ -19,13 +19,21 @@ export function listStoresWithRegion(db: Db) {
 
 export function storeById(db: Db, id: string): StoreRow | undefined {
   return preparedQuery(db, 'storeById', () =>
-    db.select().from(stores).where(eq(stores.id, sql.placeholder('id'))).prepare(),
+    db
+      .select()
+      .from(stores)
+      .where(eq(stores.id, sql.placeholder('id')))
+      .prepare(),
   ).get({ id });
 }
 
 export function regionById(db: Db, id: string): RegionRow | undefined {
   return preparedQuery(db, 'regionById', () =>
-    db.select().from(regions).where(eq(regions.id, sql.placeholder('id'))).prepare(),
+    db
+      .select()
+      .from(regions)
+      .where(eq(regions.id, sql.placeholder('id')))
+      .prepare(),
   ).get({ id });
 }
 
@@ -51,7 +59,11 @@ export function userByUsername(db: Db, username: string): UserRow | undefined {
 /** On every call (the registry reloads the caller), so prepared once. */
 export function userById(db: Db, id: string): UserRow | undefined {
   return preparedQuery(db, 'userById', () =>
-    db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+    db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
   ).get({ id });
 }
 

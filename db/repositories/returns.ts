@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   approvals,
@@ -232,10 +232,13 @@ export function insertLabelPrint(db: Db, row: LabelPrintRow): void {
 }
 
 export function labelPrintsOfReturn(db: Db, returnId: string): LabelPrintRow[] {
-  return db
-    .select()
-    .from(labelPrints)
-    .where(eq(labelPrints.returnId, returnId))
-    .orderBy(desc(labelPrints.printedAt))
-    .all();
+  return (
+    db
+      .select()
+      .from(labelPrints)
+      .where(eq(labelPrints.returnId, returnId))
+      // Newest first; rowid breaks ties within the same millisecond.
+      .orderBy(desc(labelPrints.printedAt), desc(sql`rowid`))
+      .all()
+  );
 }

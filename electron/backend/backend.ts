@@ -36,7 +36,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         store: options.storeCode ?? DEFAULT_DEMO_STORE,
       });
     }
-    const core = new BackendCore(opened.db, loadDeviceContext(opened.db), now, log);
+    const resourcesDir =
+      options.resourcesDir ?? join(options.migrationsDir, '..', '..', 'resources');
+    const core = new BackendCore(opened.db, loadDeviceContext(opened.db), now, log, resourcesDir);
     const dispatch = createDispatch(core, handlers);
     return {
       dispatch,

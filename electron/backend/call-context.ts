@@ -57,6 +57,7 @@ export function createCallContext(
     channel,
     callName,
     device: core.device,
+    resourcesDir: core.resourcesDir,
     sessions: core.sessions,
     grants: core.grants,
     session: core.sessions.get(channel),

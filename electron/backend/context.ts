@@ -56,6 +56,8 @@ export interface HandlerContext {
   readonly channel: string;
   readonly callName: CallName;
   readonly device: DeviceContext;
+  /** Fonts and templates shipped with the app. */
+  readonly resourcesDir: string;
   readonly sessions: SessionStore;
   readonly grants: GrantStore;
   readonly session: TillSession | undefined;

@@ -27,6 +27,7 @@ export class BackendCore {
     readonly device: DeviceContext,
     readonly now: () => number,
     readonly log: Log,
+    readonly resourcesDir: string,
   ) {
     this.hlc = hlcInit(device.id.slice(-12));
     const last = latestHlc(db);

@@ -25,6 +25,8 @@ export interface BackendOptions {
   dataDir: string;
   /** The committed drizzle-kit migrations (`db/migrations`), located by the entry point. */
   migrationsDir: string;
+  /** Fonts and templates (`resources/`); by default beside `db/` at the app's root. */
+  resourcesDir?: string;
   /** Store this device belongs to on a fresh install (demo: a store code such as NY01). */
   storeCode?: string;
   /** Injected for tests; defaults to Date.now. */

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { AppError } from '../../../shared/contracts';
 import { insertLabelPrint, labelPrintsOfReturn } from '../../../db/repositories/returns';
 import type { HandlerContext, HandlerMap } from '../context';
 import type { LabelSize, RmaLabelItem } from '../labels';
 import { returnDetail } from '../returns/return-view';
+
+const LABEL_FONT = 'DroidSansFallbackFull.ttf';
 
 /** "LIKE_NEW" → "Like new": labels are read on the shop floor, codes are not. */
 const humanize = (code: string | null) =>
@@ -27,11 +30,15 @@ function formatLocal(iso: string, timeZone: string): string {
  * at start-up: the till must be up fast, and many sessions never print.
  */
 async function renderRmaLabelsPdf(
+  ctx: HandlerContext,
   items: RmaLabelItem[],
-  options: { size: LabelSize },
+  size: LabelSize,
 ): Promise<Uint8Array> {
   const labels = await import('../labels');
-  return labels.renderRmaLabelsPdf(items, options);
+  return labels.renderRmaLabelsPdf(items, {
+    size,
+    cjkFontFile: join(ctx.resourcesDir, 'fonts', LABEL_FONT),
+  });
 }
 
 /** One label per returned line, from the return as it stands. */
@@ -62,9 +69,7 @@ function labelItems(
 
 export const labelHandlers = {
   'labels.preview': async (ctx, input) => {
-    const pdf = await renderRmaLabelsPdf(labelItems(ctx, input.returnId, null), {
-      size: input.size as LabelSize,
-    });
+    const pdf = await renderRmaLabelsPdf(ctx, labelItems(ctx, input.returnId, null), input.size);
     return { pdfBase64: Buffer.from(pdf).toString('base64') };
   },
 
@@ -78,10 +83,9 @@ export const labelHandlers = {
     if (reprint && !input.reason)
       throw new AppError('REPRINT_REASON_REQUIRED', 'Say why the label is printed again.');
     const pdf = await renderRmaLabelsPdf(
+      ctx,
       labelItems(ctx, input.returnId, reprint ? earlier.length : null),
-      {
-        size: input.size as LabelSize,
-      },
+      input.size,
     );
     const detail = returnDetail(ctx, input.returnId);
     ctx.db.$client.transaction(() => {

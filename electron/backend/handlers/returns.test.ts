@@ -506,4 +506,35 @@ describe('the returns counter', () => {
     );
     expect((await t.ok(CLERK, 'photos.get', { photoId: photo.id })).dataBase64).toBe(png);
   });
+
+  it('prints the RMA label as a PDF, and audits reprints with their reason', async () => {
+    const { created } = await takeReturn(recentUsOrder().id);
+    const first = await t.ok(CLERK, 'labels.print', {
+      id: randomUUID(),
+      returnId: created.returnId,
+    });
+    expect(first).toMatchObject({ reprint: false, printCount: 1 });
+    expect(Buffer.from(first.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    await refused(
+      'labels.print',
+      { id: randomUUID(), returnId: created.returnId },
+      'REPRINT_REASON_REQUIRED',
+    );
+    const again = await t.ok(CLERK, 'labels.print', {
+      id: randomUUID(),
+      returnId: created.returnId,
+      reason: 'label torn',
+    });
+    expect(again).toMatchObject({ reprint: true, printCount: 2 });
+    const detail = await t.ok(CLERK, 'returns.get', { returnId: created.returnId });
+    expect(detail.labelPrints.map((p) => [p.reprint, p.reason])).toEqual([
+      [true, 'label torn'],
+      [false, null],
+    ]);
+    expect(detail.timeline.map((e) => e.action)).toEqual([
+      'returns.create',
+      'labels.print',
+      'labels.reprint',
+    ]);
+  });
 });
