@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createBackend, DATABASE_FILE } from '../../electron/backend/backend';
 import { benchCalls } from './calls.bench';
 import { benchLookup } from './lookup.bench';
+import { benchScanToScreen } from './scan-ui.bench';
 import { benchStartup } from './startup.bench';
 
 /** `npm run bench`: prints every budget's figures, each against a baseline from the same run. */
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   );
   await benchStartup(seeded);
   await benchCalls(join(seeded, DATABASE_FILE));
+  await benchScanToScreen(seeded);
   await benchLookup();
   rmSync(seeded, { recursive: true, force: true });
 }
