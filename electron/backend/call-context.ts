@@ -27,11 +27,15 @@ export function signedInUser(row: UserRow): SignedInUser {
   return { row, role: row.role as Role, scope: userScopeOf(row) };
 }
 
-export function storeSettings(core: BackendCore, storeId: string): StoreSettings {
+/**
+ * Cached: the registry reads the idle-lock time on every call. The cache empties after each
+ * write; handlers, which may read what their own transaction just wrote, use readStoreSettings.
+ */
+export function cachedStoreSettings(core: BackendCore, storeId: string): StoreSettings {
   return core.cachedSettings(storeId, () => readStoreSettings(core, storeId));
 }
 
-function readStoreSettings(core: BackendCore, storeId: string): StoreSettings {
+export function readStoreSettings(core: BackendCore, storeId: string): StoreSettings {
   const stored = readSettings(core.db, storeId);
   const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
@@ -78,7 +82,7 @@ export function createCallContext(
       if (!covered) throw new AppError('OUT_OF_SCOPE', 'That is outside your store or region.');
     },
     regionOfStore: (storeId) => core.regionOfStore(storeId),
-    storeSettings: (storeId) => storeSettings(core, storeId),
+    storeSettings: (storeId) => readStoreSettings(core, storeId),
     recordChange(change: ChangeRecord) {
       const at = nowIso();
       const hlc = core.tick();

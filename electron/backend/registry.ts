@@ -10,7 +10,7 @@ import {
 import { hasPermission, scopeCovers } from '../../shared/domain/permissions';
 import { userById } from '../../db/repositories/directory';
 import type { BackendCore } from './core';
-import { createCallContext, signedInUser, storeSettings } from './call-context';
+import { cachedStoreSettings, createCallContext, signedInUser } from './call-context';
 import type { Handler, HandlerMap, SignedInUser } from './context';
 
 export type Dispatch = (
@@ -111,7 +111,7 @@ function authorize(
     throw new AppError('UNAUTHENTICATED', 'Your account is no longer active here.');
   }
   const user = signedInUser(row);
-  const { idleLockSeconds } = storeSettings(core, core.device.storeId);
+  const { idleLockSeconds } = cachedStoreSettings(core, core.device.storeId);
   if (!session.locked && core.sessions.applyIdleLock(session, core.now(), idleLockSeconds)) {
     const ctx = createCallContext(core, channel, name, input, user);
     ctx.audit({
