@@ -134,6 +134,19 @@ export const photos = sqliteTable(
 );
 
 /**
+ * The parts of a refund amount, in minor units of the request's currency. A request and each
+ * of its lines carry them; the request's are the sum of its lines'.
+ */
+const refundAmountColumns = () => ({
+  itemMinor: integer('item_minor').notNull(),
+  itemTaxMinor: integer('item_tax_minor').notNull(),
+  shippingMinor: integer('shipping_minor').notNull(),
+  shippingTaxMinor: integer('shipping_tax_minor').notNull(),
+  restockingFeeMinor: integer('restocking_fee_minor').notNull(),
+  totalMinor: integer('total_minor').notNull(),
+});
+
+/**
  * A refund request: an immutable intent whose id is the idempotency key (DESIGN.md §7). Its
  * amounts are the sum of its lines; only the back office moves it past `approved`.
  */
@@ -151,12 +164,7 @@ export const refundRequests = sqliteTable(
       .notNull()
       .references(() => stores.id),
     currency: text('currency').notNull(),
-    itemMinor: integer('item_minor').notNull(),
-    itemTaxMinor: integer('item_tax_minor').notNull(),
-    shippingMinor: integer('shipping_minor').notNull(),
-    shippingTaxMinor: integer('shipping_tax_minor').notNull(),
-    restockingFeeMinor: integer('restocking_fee_minor').notNull(),
-    totalMinor: integer('total_minor').notNull(),
+    ...refundAmountColumns(),
     /** Why the clerk refunds less than the policy computed, where they do. */
     adjustmentReason: text('adjustment_reason'),
     status: text('status').notNull(),
@@ -193,12 +201,7 @@ export const refundRequestLines = sqliteTable(
       .notNull()
       .references(() => orderLines.id),
     units: integer('units').notNull(),
-    itemMinor: integer('item_minor').notNull(),
-    itemTaxMinor: integer('item_tax_minor').notNull(),
-    shippingMinor: integer('shipping_minor').notNull(),
-    shippingTaxMinor: integer('shipping_tax_minor').notNull(),
-    restockingFeeMinor: integer('restocking_fee_minor').notNull(),
-    totalMinor: integer('total_minor').notNull(),
+    ...refundAmountColumns(),
   },
   (t) => [
     index('refund_request_lines_request').on(t.refundRequestId),

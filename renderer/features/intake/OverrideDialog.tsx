@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorBody } from '../../../shared/contracts';
 import { useApi } from '../../app/context';
@@ -10,6 +10,7 @@ import {
   type Credentials,
 } from '../../components/ManagerCredentials';
 import { Modal } from '../../components/Modal';
+import { ReasonField } from '../../components/ReasonField';
 
 export const MIN_OVERRIDE_REASON = 3;
 
@@ -28,7 +29,6 @@ export function OverrideDialog({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const id = useId();
   const [credentials, setCredentials] = useState<Credentials>(EMPTY_CREDENTIALS);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -69,23 +69,13 @@ export function OverrideDialog({
       <form className="dialog-form" onSubmit={submit} noValidate>
         <p>{t('intake.overrideIntro')}</p>
         <ManagerCredentials value={credentials} onChange={setCredentials} disabled={busy} />
-        <div className="field">
-          <label htmlFor={`${id}-reason`} className="field__label">
-            {t('intake.overrideReason')}
-          </label>
-          <input
-            id={`${id}-reason`}
-            className="input"
-            maxLength={500}
-            value={reason}
-            disabled={busy}
-            aria-describedby={`${id}-reason-hint`}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <p id={`${id}-reason-hint`} className="field__hint">
-            {t('intake.overrideHint')}
-          </p>
-        </div>
+        <ReasonField
+          label={t('intake.overrideReason')}
+          hint={t('intake.overrideHint')}
+          value={reason}
+          onChange={setReason}
+          disabled={busy}
+        />
         {error && <ErrorNotice error={error} />}
         <div className="modal__actions">
           <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>

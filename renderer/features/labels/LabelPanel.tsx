@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../lib/format';
 import { newId } from '../../lib/ids';
 import { useBlobUrl, useFrameBlocked } from './pdf';
+import { ReasonField } from '../../components/ReasonField';
 
 export const LABEL_SIZES = ['4x6', '62mm'] as const;
 type LabelSize = (typeof LABEL_SIZES)[number];
@@ -157,24 +158,14 @@ export function LabelPanel({
       {canPrint && (
         <div className="label-print">
           {reprint && (
-            <div className="field">
-              <label htmlFor={`${id}-reason`} className="field__label">
-                {t('labels.reprintReason')}
-              </label>
-              <input
-                ref={reasonField}
-                id={`${id}-reason`}
-                className="input"
-                maxLength={500}
-                value={reason}
-                disabled={busy}
-                aria-describedby={`${id}-reason-hint`}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              <p id={`${id}-reason-hint`} className="field__hint">
-                {t('labels.reprintHint')}
-              </p>
-            </div>
+            <ReasonField
+              label={t('labels.reprintReason')}
+              hint={t('labels.reprintHint')}
+              value={reason}
+              onChange={setReason}
+              disabled={busy}
+              inputRef={reasonField}
+            />
           )}
           {error && <ErrorNotice error={error} />}
           <button

@@ -13,6 +13,7 @@ import { isCurrency, minorToInput, parseAmountInput } from '../../lib/format';
 import { newId } from '../../lib/ids';
 import { ApprovalDialog } from '../approvals/ApprovalDialog';
 import { RefundRequestView } from './RefundRequestView';
+import { ReasonField } from '../../components/ReasonField';
 
 const DEAD = new Set(['denied', 'rejected']);
 export const MIN_ADJUSTMENT_REASON = 3;
@@ -156,23 +157,13 @@ export function RefundPanel({
                   )}
                 </div>
               ))}
-              <div className="field">
-                <label htmlFor={`${id}-reason`} className="field__label">
-                  {t('refunds.adjustmentReason')}
-                </label>
-                <input
-                  id={`${id}-reason`}
-                  className="input"
-                  maxLength={500}
-                  value={reason}
-                  disabled={busy}
-                  aria-describedby={`${id}-reason-hint`}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-                <p id={`${id}-reason-hint`} className="field__hint">
-                  {t('refunds.adjustmentHint')}
-                </p>
-              </div>
+              <ReasonField
+                label={t('refunds.adjustmentReason')}
+                hint={t('refunds.adjustmentHint')}
+                value={reason}
+                onChange={setReason}
+                disabled={busy}
+              />
             </div>
           )}
           {error && <ErrorNotice error={error} />}
