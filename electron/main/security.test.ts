@@ -142,33 +142,148 @@ describe('installAppGuards', () => {
 });
 
 describe('installPermissionPolicy', () => {
-  it('denies every permission request, even from our own origin', () => {
-    const ses = session.defaultSession;
-    installPermissionPolicy(ses as never);
-    const contents = new FakeWebContents();
-    for (const permission of [
-      'media',
-      'geolocation',
-      'notifications',
-      'clipboard-read',
-      'openExternal',
-    ]) {
-      const callback = vi.fn();
-      ses.permissionRequestHandler!(contents, permission, callback, {
-        requestingUrl: 'app://returndesk/index.html',
-      });
-      expect(callback).toHaveBeenCalledWith(false);
-    }
+  const OURS = 'app://returndesk/index.html';
+  const camera = (overrides: Record<string, unknown> = {}) => ({
+    requestingUrl: OURS,
+    isMainFrame: true,
+    securityOrigin: 'app://returndesk/',
+    mediaTypes: ['video'],
+    ...overrides,
   });
 
-  it('denies every permission check and device permission', () => {
+  function policy(isOurs?: (contents: unknown) => boolean) {
     const ses = session.defaultSession;
-    installPermissionPolicy(ses as never);
-    expect(ses.permissionCheckHandler!(null, 'media', 'app://returndesk', {})).toBe(false);
+    const log = vi.fn();
+    installPermissionPolicy(ses as never, log, isOurs);
+    const request = (
+      permission: string,
+      details: Record<string, unknown>,
+      contents: FakeWebContents | null = new FakeWebContents(),
+    ): boolean => {
+      const callback = vi.fn();
+      ses.permissionRequestHandler!(contents, permission, callback, details);
+      expect(callback).toHaveBeenCalledTimes(1);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    const check = (
+      permission: string,
+      requestingOrigin: string,
+      details: Record<string, unknown>,
+      contents: FakeWebContents | null = new FakeWebContents(),
+    ): boolean =>
+      ses.permissionCheckHandler!(contents, permission, requestingOrigin, details) as boolean;
+    return { ses, log, request, check };
+  }
+
+  it('grants the camera (video only) to our own UI in our window’s main frame', () => {
+    const { request, log } = policy();
+    expect(request('media', camera())).toBe(true);
+    expect(request('media', camera({ securityOrigin: undefined }))).toBe(true);
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ msg: 'security.permission.granted', permission: 'media' }),
+    );
+  });
+
+  it.each([
+    ['the microphone', camera({ mediaTypes: ['audio'] })],
+    ['camera and microphone together', camera({ mediaTypes: ['video', 'audio'] })],
+    ['no media type', camera({ mediaTypes: [] })],
+    ['media types missing', camera({ mediaTypes: undefined })],
+    [
+      'another origin',
+      camera({ requestingUrl: 'https://evil.example/', securityOrigin: undefined }),
+    ],
+    ['a foreign security origin', camera({ securityOrigin: 'https://evil.example/' })],
+    ['a look-alike host', camera({ requestingUrl: 'app://returndesk.evil.example/index.html' })],
+    ['http instead of app:', camera({ requestingUrl: 'http://returndesk/index.html' })],
+    ['a file: page', camera({ requestingUrl: 'file:///tmp/index.html' })],
+    ['a subframe', camera({ isMainFrame: false })],
+    ['a cross-origin subframe', camera({ embeddingOrigin: 'https://evil.example' })],
+    ['no requesting URL', camera({ requestingUrl: undefined })],
+  ])('denies the camera for %s', (_name, details) => {
+    const { request, log } = policy();
+    expect(request('media', details)).toBe(false);
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ level: 'warn', msg: 'security.permission.denied' }),
+    );
+  });
+
+  it('denies the camera to a webContents that is not showing our UI, or not ours', () => {
+    const { request } = policy();
+    expect(request('media', camera(), new FakeWebContents('https://evil.example/'))).toBe(false);
+    expect(request('media', camera(), null)).toBe(false);
+    const closed = new FakeWebContents();
+    closed.destroy();
+    expect(request('media', camera(), closed)).toBe(false);
+
+    const mine = new FakeWebContents();
+    const strict = policy((contents) => contents === mine);
+    expect(strict.request('media', camera(), mine)).toBe(true);
+    expect(strict.request('media', camera(), new FakeWebContents())).toBe(false);
+  });
+
+  it.each([
+    'geolocation',
+    'notifications',
+    'display-capture',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'fullscreen',
+    'openExternal',
+    'pointerLock',
+    'midiSysex',
+    'unknown',
+  ])('denies %s, even to our own UI', (permission) => {
+    const { request, check } = policy();
+    expect(request(permission, camera())).toBe(false);
+    expect(check(permission, 'app://returndesk', { ...camera(), mediaType: 'video' })).toBe(false);
+  });
+
+  it('answers permission checks the same way: video for our UI only', () => {
+    const { check } = policy();
+    const ours = { requestingUrl: OURS, isMainFrame: true, securityOrigin: 'app://returndesk/' };
+    expect(check('media', 'app://returndesk', { ...ours, mediaType: 'video' })).toBe(true);
+    expect(check('media', 'app://returndesk/', { ...ours, mediaType: 'video' })).toBe(true);
+    expect(check('media', OURS, { isMainFrame: true, mediaType: 'video' })).toBe(true);
+
+    expect(check('media', 'app://returndesk', { ...ours, mediaType: 'audio' })).toBe(false);
+    expect(check('media', 'app://returndesk', { ...ours, mediaType: 'unknown' })).toBe(false);
+    expect(check('media', 'app://returndesk', ours)).toBe(false);
+    expect(check('media', 'https://evil.example', { ...ours, mediaType: 'video' })).toBe(false);
     expect(
-      ses.permissionCheckHandler!(null, 'clipboard-sanitized-write', 'https://evil.example', {}),
+      check('media', 'app://returndesk', {
+        ...ours,
+        securityOrigin: 'https://evil.example/',
+        mediaType: 'video',
+      }),
     ).toBe(false);
+    expect(
+      check('media', 'app://returndesk', {
+        ...ours,
+        embeddingOrigin: 'app://returndesk',
+        mediaType: 'video',
+      }),
+    ).toBe(false);
+    expect(
+      check('media', 'app://returndesk', { ...ours, isMainFrame: false, mediaType: 'video' }),
+    ).toBe(false);
+    expect(check('media', 'app://returndesk', { ...ours, mediaType: 'video' }, null)).toBe(false);
+    expect(
+      check(
+        'media',
+        'app://returndesk',
+        { ...ours, mediaType: 'video' },
+        new FakeWebContents('https://evil.example/'),
+      ),
+    ).toBe(false);
+  });
+
+  it('denies every device permission (HID, USB, serial)', () => {
+    const { ses } = policy();
     expect(ses.devicePermissionHandler!({ deviceType: 'usb', origin: 'app://returndesk' })).toBe(
+      false,
+    );
+    expect(ses.devicePermissionHandler!({ deviceType: 'hid', origin: 'app://returndesk' })).toBe(
       false,
     );
   });

@@ -1,5 +1,5 @@
 import { app, shell, type Session, type WebContents } from 'electron';
-import { isAppUrl } from './origin';
+import { APP_ORIGIN, isAppUrl } from './origin';
 
 type Log = (line: Record<string, unknown>) => void;
 
@@ -33,17 +33,35 @@ export function isAllowedExternalUrl(url: string): boolean {
   );
 }
 
+/** What Electron tells about one permission request or check, in one shape. */
+export interface PermissionAsk {
+  permission: string;
+  /** The last URL the requesting frame loaded (`details.requestingUrl`). */
+  requestingUrl: string | undefined;
+  /** Every origin Electron names for the asking frame (requestingOrigin, securityOrigin). */
+  origins: ReadonlyArray<string | undefined>;
+  /** Set only for a cross-origin subframe: then it is never us. */
+  embeddingOrigin: string | undefined;
+  isMainFrame: boolean | undefined;
+  /** A request's `mediaTypes`, a check's `mediaType`. */
+  mediaTypes: ReadonlyArray<string>;
+  /** The asking webContents is our own window. */
+  fromOurWindow: boolean;
+}
+
 /**
- * The one place that grants a permission (camera, notifications, …). Nothing is granted today.
- * Hook for the camera issue: allow `permission === 'media'` (video only, per `details`) when
- * `isAppUrl(requestingUrl)` — our own origin, never a foreign one.
+ * The one place that grants a permission. Exactly one is granted: `media` for the camera
+ * (video only, never the microphone), asked by our own UI (our window's main frame, on
+ * `app://returndesk`), so that "Take photo" works. Everything else (audio, screen capture,
+ * geolocation, notifications, clipboard, other origins, subframes…) is denied.
  */
-export function isPermissionAllowed(
-  _permission: string,
-  _requestingUrl: string,
-  _details?: unknown,
-): boolean {
-  return false;
+export function isPermissionAllowed(ask: PermissionAsk): boolean {
+  if (ask.permission !== 'media') return false;
+  if (!ask.fromOurWindow || ask.isMainFrame !== true) return false;
+  if (ask.embeddingOrigin !== undefined && ask.embeddingOrigin !== '') return false;
+  if (ask.requestingUrl === undefined || !isAppUrl(ask.requestingUrl)) return false;
+  if (!ask.origins.every((origin) => origin === undefined || isAppUrl(origin))) return false;
+  return ask.mediaTypes.length > 0 && ask.mediaTypes.every((type) => type === 'video');
 }
 
 const guarded = new WeakSet<WebContents>();
@@ -88,17 +106,76 @@ export function installAppGuards(log: Log = () => {}): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, log));
 }
 
-/** Permission requests and checks go through `isPermissionAllowed` (denies all for now). */
-export function installPermissionPolicy(session: Session, log: Log = () => {}): void {
-  session.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const requestingUrl = details?.requestingUrl ?? contents?.getURL?.() ?? '';
-    const allowed = isPermissionAllowed(permission, requestingUrl, details);
-    if (!allowed)
-      log({ level: 'warn', msg: 'security.permission.denied', permission, requestingUrl });
+/**
+ * Is this webContents our window, showing our UI in its main frame? The default needs the
+ * main frame on `app://returndesk` (navigation elsewhere is refused, new windows and
+ * <webview> too); main.ts may pass a stricter test (the window it created).
+ */
+function showsOurUi(contents: WebContents | null | undefined): boolean {
+  try {
+    if (!contents || contents.isDestroyed()) return false;
+    const main = contents.mainFrame;
+    return isAppUrl(main.url) && (!main.origin || main.origin === APP_ORIGIN);
+  } catch {
+    // A webContents or frame disposed mid-check throws on property access.
+    return false;
+  }
+}
+
+interface MediaDetails {
+  requestingUrl?: string;
+  isMainFrame?: boolean;
+  securityOrigin?: string;
+  embeddingOrigin?: string;
+  mediaTypes?: ReadonlyArray<string>;
+  mediaType?: string;
+}
+
+/**
+ * Permission requests and checks go through `isPermissionAllowed`: the camera for our own UI,
+ * nothing else. Device permissions (HID, USB, serial) stay denied.
+ */
+export function installPermissionPolicy(
+  session: Session,
+  log: Log = () => {},
+  isOurs: (contents: WebContents) => boolean = () => true,
+): void {
+  const ours = (contents: WebContents | null | undefined): boolean =>
+    !!contents && showsOurUi(contents) && isOurs(contents);
+
+  session.setPermissionRequestHandler((contents, permission, callback, rawDetails) => {
+    const details = (rawDetails ?? {}) as MediaDetails;
+    const requestingUrl = details.requestingUrl ?? '';
+    const allowed = isPermissionAllowed({
+      permission,
+      requestingUrl,
+      origins: [details.securityOrigin],
+      embeddingOrigin: details.embeddingOrigin,
+      isMainFrame: details.isMainFrame,
+      mediaTypes: details.mediaTypes ?? [],
+      fromOurWindow: ours(contents),
+    });
+    log({
+      level: allowed ? 'info' : 'warn',
+      msg: allowed ? 'security.permission.granted' : 'security.permission.denied',
+      permission,
+      mediaTypes: details.mediaTypes,
+      requestingUrl,
+    });
     callback(allowed);
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    isPermissionAllowed(permission, details?.requestingUrl ?? requestingOrigin, details),
-  );
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, rawDetails) => {
+    const details = (rawDetails ?? {}) as MediaDetails;
+    return isPermissionAllowed({
+      permission,
+      // Not given for checks made on behalf of no document; the origin is checked either way.
+      requestingUrl: details.requestingUrl ?? requestingOrigin,
+      origins: [requestingOrigin, details.securityOrigin],
+      embeddingOrigin: details.embeddingOrigin,
+      isMainFrame: details.isMainFrame,
+      mediaTypes: details.mediaType ? [details.mediaType] : [],
+      fromOurWindow: ours(contents),
+    });
+  });
   session.setDevicePermissionHandler(() => false);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PHOTO_MAX_BYTES, type AppErrorBody } from '../../shared/contracts';
 import type { Api } from '../api/client';
 import { newId } from '../lib/ids';
+import { CameraButton } from './CameraCapture';
 import { ErrorNotice } from './ErrorNotice';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -74,8 +75,8 @@ export async function attachPhotos(
 }
 
 /**
- * A file picker for photos with thumbnails of what was chosen. The camera of a till is just
- * another file source here (`accept="image/*"`).
+ * A file picker for photos with thumbnails of what was chosen, and "Take photo" for the till's
+ * camera (CameraCapture.tsx). On a tablet the file picker can open a camera too (`image/*`).
  */
 export function PhotoPicker({
   photos,
@@ -107,21 +108,31 @@ export function PhotoPicker({
       <label htmlFor={id} className="field__label">
         {label ?? t('intake.addPhotos')}
       </label>
-      <input
-        id={id}
-        className="photo-picker__input"
-        type="file"
-        accept="image/*"
-        multiple
-        disabled={disabled}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => {
-          const input = e.currentTarget;
-          void add(input.files).then(() => {
-            input.value = '';
-          });
-        }}
-      />
+      <div className="photo-picker__sources">
+        <input
+          id={id}
+          className="photo-picker__input"
+          type="file"
+          accept="image/*"
+          multiple
+          disabled={disabled}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void add(input.files).then(() => {
+              input.value = '';
+            });
+          }}
+        />
+        <CameraButton
+          disabled={disabled}
+          photoName={t('camera.photoName', { n: photos.length + 1 })}
+          onCapture={(photo) => {
+            setError(null);
+            onChange([...photos, photo]);
+          }}
+        />
+      </div>
       <p id={`${id}-hint`} className="field__hint">
         {t('intake.photoHint')}
       </p>
