@@ -59,6 +59,15 @@ export const en = {
     ALREADY_DECIDED: 'This request has already been decided.',
     GRANT_INVALID:
       'The manager’s authorisation has expired or was already used. Ask for the PIN again.',
+    PRINTER_UNREACHABLE:
+      'The printer cannot be reached. Check that it is switched on and connected to the network; the label stays in the print queue.',
+    PRINTER_TIMEOUT:
+      'The printer stopped answering while the label was sent. Check whether it printed before you retry.',
+    PRINT_FAILED: 'The printer could not print the label. Check the printer, then retry.',
+    SYSTEM_PRINTING_UNAVAILABLE:
+      'Printers of this computer can be used only in the desktop app. Choose a network printer, or download the label.',
+    PRINT_INTERRUPTED:
+      'ReturnDesk stopped while the label was being sent. Check whether it printed before you retry.',
     INTERNAL:
       'Something went wrong on this computer. Try again; if it keeps happening, call support.',
   },
@@ -634,6 +643,29 @@ export const en = {
         clasp_works: 'Clasp works',
         stones_secure: 'Stones secure',
       },
+    },
+  },
+  camera: {
+    takePhoto: 'Take photo',
+    title: 'Take a photo',
+    camera: 'Camera',
+    unnamed: 'Camera {{n}}',
+    preview: 'Camera preview',
+    starting: 'Starting the camera…',
+    capture: 'Capture',
+    retake: 'Retake',
+    usePhoto: 'Use photo',
+    review: 'Is the item clearly visible?',
+    shotAlt: 'The photo just taken',
+    shotInfo: '{{width}} × {{height}} pixels, {{kb}} kB',
+    photoName: 'Camera photo {{n}}',
+    fileStillWorks: 'You can still add photos from a file.',
+    errors: {
+      noCamera: 'No camera was found on this till.',
+      denied: 'Access to the camera was denied.',
+      busy: 'The camera is in use by another program or is not working.',
+      failed: 'The camera could not be started.',
+      captureFailed: 'The photo could not be taken. Try again.',
     },
   },
   marketplaces: {
