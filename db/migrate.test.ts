@@ -9,6 +9,8 @@ import { MIGRATIONS_DIR, tempDir } from './testing/temp-dir';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const ALL = loadMigrations(MIGRATIONS_DIR).length;
+/** The migrations before 0004_order_search, the upgrade these tests watch (later ones follow it). */
+const BEFORE_SEARCH = 4;
 
 describe('opening and migrating the desktop database', () => {
   let dir: string;
@@ -28,6 +30,7 @@ describe('opening and migrating the desktop database', () => {
         ...['approvals', 'audit_events', 'devices', 'label_prints', 'order_lines', 'orders'],
         ...['outbox', 'photos', 'qc_inspections', 'refund_request_lines', 'refund_requests'],
         ...['regions', 'return_lines', 'returns', 'rma_sequences', 'settings', 'stores', 'users'],
+        ...['print_jobs', 'printer_targets'],
       ].sort(),
     );
     expect(tables.every((t) => t.strict === 1)).toBe(true);
@@ -40,9 +43,9 @@ describe('opening and migrating the desktop database', () => {
     opened.close();
   });
 
-  it('keeps the rows of a database from the previous migration, after taking a copy', () => {
+  it('keeps the rows of a database from an earlier migration, after taking a copy', () => {
     const file = join(dir, 'b.sqlite');
-    const old = openDatabase({ file, migrationsDir: MIGRATIONS_DIR, upTo: ALL - 1 });
+    const old = openDatabase({ file, migrationsDir: MIGRATIONS_DIR, upTo: BEFORE_SEARCH });
     old.client
       .prepare(
         "INSERT INTO regions (id, code, name, marketplaces) VALUES ('r1', 'NA', 'North America', '[\"US\"]')",
@@ -61,7 +64,7 @@ describe('opening and migrating the desktop database', () => {
     old.close();
 
     const upgraded = openDatabase({ file, migrationsDir: MIGRATIONS_DIR });
-    expect(upgraded.migrationsApplied).toBe(1);
+    expect(upgraded.migrationsApplied).toBe(ALL - BEFORE_SEARCH);
     expect(upgraded.client.prepare('SELECT code, name FROM regions').all()).toEqual([
       { code: 'NA', name: 'North America' },
     ]);
@@ -76,7 +79,7 @@ describe('opening and migrating the desktop database', () => {
 
     // The copy is the database as it was before the upgrade.
     const copy = new Database(upgraded.backupFile!, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(ALL - 1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(BEFORE_SEARCH);
     expect(copy.prepare('SELECT code FROM regions').all()).toEqual([{ code: 'NA' }]);
     copy.close();
   });
@@ -137,13 +140,13 @@ describe('opening and migrating the desktop database', () => {
 
   it('rolls a failing migration back entirely and leaves the old schema in place', () => {
     const file = join(dir, 'e.sqlite');
-    const old = openDatabase({ file, migrationsDir: MIGRATIONS_DIR, upTo: ALL - 1 });
-    // Squat on a name the last migration creates, so it fails halfway.
+    const old = openDatabase({ file, migrationsDir: MIGRATIONS_DIR, upTo: BEFORE_SEARCH });
+    // Squat on a name the search migration creates, so the upgrade fails halfway.
     old.client.exec('CREATE TABLE orders_search (x INTEGER)');
     old.close();
     expect(() => openDatabase({ file, migrationsDir: MIGRATIONS_DIR })).toThrow(DatabaseOpenError);
     const check = new Database(file, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(ALL - 1);
+    expect(check.pragma('user_version', { simple: true })).toBe(BEFORE_SEARCH);
     expect(
       // The first statements of the failed migration (its indexes) were rolled back too.
       check

@@ -2,3 +2,4 @@ export * from './directory';
 export * from './journal';
 export * from './orders';
 export * from './returns';
+export * from './printing';

@@ -38,13 +38,21 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     const resourcesDir =
       options.resourcesDir ?? join(options.migrationsDir, '..', '..', 'resources');
-    const core = new BackendCore(opened.db, loadDeviceContext(opened.db), now, log, resourcesDir);
+    const core = new BackendCore(opened.db, loadDeviceContext(opened.db), now, log, resourcesDir, {
+      platform: options.printing,
+      queue: options.printQueue,
+    });
     const dispatch = createDispatch(core, handlers);
+    core.printing.start();
     return {
       dispatch,
       onEvent: (listener) => core.onEvent(listener),
       dropChannel: (channel) => core.sessions.end(channel),
-      close: () => opened.close(),
+      close: () => {
+        // The print worker first: it records jobs in flight while the database is open.
+        core.printing.stop();
+        opened.close();
+      },
     };
   } catch (error) {
     opened.close();

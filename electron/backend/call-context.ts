@@ -64,6 +64,7 @@ export function createCallContext(
     resourcesDir: core.resourcesDir,
     sessions: core.sessions,
     grants: core.grants,
+    printing: core.printing,
     session: core.sessions.get(channel),
     user,
     now: core.now,

@@ -10,6 +10,7 @@ import type { Role, ScopeTarget, UserScope } from '../../shared/domain/permissio
 import type { Db } from '../../db/client';
 import type { UserRow } from '../../db/repositories/directory';
 import type { GrantStore } from './grants';
+import type { Printing } from './printing';
 import type { SessionStore, TillSession } from './sessions';
 
 /** This desktop: its id and code and the store it belongs to. */
@@ -60,6 +61,8 @@ export interface HandlerContext {
   readonly resourcesDir: string;
   readonly sessions: SessionStore;
   readonly grants: GrantStore;
+  /** This device's printers and print queue. */
+  readonly printing: Printing;
   readonly session: TillSession | undefined;
   /** Set for every call but `public` ones, where it is set only if someone is signed in and unlocked. */
   readonly user: SignedInUser | null;

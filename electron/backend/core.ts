@@ -6,6 +6,7 @@ import { storeRegionMap } from '../../db/repositories/directory';
 import { pendingMutationCount } from '../../db/repositories/outbox';
 import type { DeviceContext } from './context';
 import { GrantStore } from './grants';
+import { Printing, type PlatformPrinting, type PrintQueueOptions } from './printing';
 import { SessionStore } from './sessions';
 import type { BackendEventListener } from './types';
 
@@ -15,6 +16,8 @@ export type Log = (line: Record<string, unknown>) => void;
 export class BackendCore {
   readonly sessions = new SessionStore();
   readonly grants = new GrantStore();
+  /** Printers and the print queue; its worker runs from `printing.start()` to `printing.stop()`. */
+  readonly printing: Printing;
   private readonly hlc: HlcState;
   private regions: Map<string, string>;
   private readonly listeners = new Set<BackendEventListener>();
@@ -28,7 +31,13 @@ export class BackendCore {
     readonly now: () => number,
     readonly log: Log,
     readonly resourcesDir: string,
+    printing: { platform?: PlatformPrinting; queue?: PrintQueueOptions } = {},
   ) {
+    this.printing = new Printing(
+      { db, now, log, emitJobChanged: (job) => this.emit(null, 'print.jobChanged', job) },
+      printing.platform ?? null,
+      printing.queue,
+    );
     this.hlc = hlcInit(device.id.slice(-12));
     const last = latestHlc(db);
     if (last) hlcReceive(this.hlc, last, now());

@@ -6,7 +6,7 @@ import { MIGRATIONS_DIR, tempDir } from '../../db/testing/temp-dir';
 import type { CallInput, CallName, CallOutput, Envelope } from '../../shared/contracts';
 import { DEMO_SECRETS } from '../../shared/demo-data';
 import { createBackend, DATABASE_FILE } from './backend';
-import type { Backend } from './types';
+import type { Backend, BackendOptions } from './types';
 
 const START = Date.parse('2026-11-21T15:00:00.000Z');
 const templates = new Map<string, Promise<string>>();
@@ -36,7 +36,9 @@ function seededTemplate(storeCode: string): Promise<string> {
 }
 
 /** A real backend on a temp SQLite file with the demo chain, a movable clock, and typed calls. */
-export async function testBackend(options: { storeCode?: string } = {}) {
+export async function testBackend(
+  options: { storeCode?: string } & Pick<BackendOptions, 'printing' | 'printQueue'> = {},
+) {
   const { dir, cleanup } = tempDir('returndesk-backend-');
   copyFileSync(await seededTemplate(options.storeCode ?? 'NY01'), join(dir, DATABASE_FILE));
   const clock = { now: START };
@@ -47,6 +49,8 @@ export async function testBackend(options: { storeCode?: string } = {}) {
     storeCode: options.storeCode ?? 'NY01',
     now: () => clock.now,
     log: (line) => logs.push(line),
+    printing: options.printing,
+    printQueue: options.printQueue,
   });
   const file = join(dir, DATABASE_FILE);
   const call = <N extends CallName>(channel: string, name: N, input: CallInput<N>) =>
@@ -88,6 +92,8 @@ export async function testBackend(options: { storeCode?: string } = {}) {
     ok(channel, 'auth.signIn', { username, secret });
   return {
     backend,
+    /** The folder of the database file, to open another backend on it (a restart). */
+    dataDir: dir,
     clock,
     logs,
     call,

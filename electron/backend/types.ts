@@ -1,4 +1,5 @@
 import type { Envelope, EventName, EventPayload } from '../../shared/contracts';
+import type { PlatformPrinting, PrintQueueOptions } from './printing';
 
 /**
  * The desktop backend as both bridges see it. `channel` names the caller: the renderer's
@@ -34,4 +35,8 @@ export interface BackendOptions {
   /** Seed the demo chain and orders into an empty database (default true). */
   seedDemo?: boolean;
   log?: (line: Record<string, unknown>) => void;
+  /** OS printers (the Electron shell passes them in); none in browser mode. */
+  printing?: PlatformPrinting;
+  /** Retry backoff and timeouts of the print queue (short in tests). */
+  printQueue?: PrintQueueOptions;
 }

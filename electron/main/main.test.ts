@@ -58,6 +58,11 @@ describe('main process lifecycle', () => {
       expect.objectContaining({
         dataDir: '/data/ReturnDesk',
         migrationsDir: expect.stringMatching(/db[\\/]migrations$/),
+        // OS printers reach the backend only through this platform ability.
+        printing: expect.objectContaining({
+          listPrinters: expect.any(Function),
+          printPdf: expect.any(Function),
+        }),
       }),
     );
     expect(f.ipcMain.handlers.has(IPC_CALL_CHANNEL)).toBe(true);

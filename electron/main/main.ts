@@ -1,6 +1,7 @@
 /**
  * Electron main process: lifecycle only. Security rules live in security.ts and csp.ts, the
- * UI's scheme in protocol.ts, the IPC bridge in ipc.ts, the window in window.ts.
+ * UI's scheme in protocol.ts, the IPC bridge in ipc.ts, the window in window.ts, OS printers
+ * in printing.ts.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
@@ -12,6 +13,7 @@ import { installCspHeader } from './csp';
 import { bridgeIpc, type IpcBridge } from './ipc';
 import { log } from './log';
 import { APP_SCHEME } from './origin';
+import { createPlatformPrinting } from './printing';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { installAppGuards, installPermissionPolicy } from './security';
 import { createMainWindow } from './window';
@@ -51,6 +53,7 @@ async function start(): Promise<void> {
     migrationsDir: MIGRATIONS_DIR,
     storeCode: process.env.RETURNDESK_STORE,
     log,
+    printing: createPlatformPrinting({ log, contentsForQueries: () => mainWindow?.webContents }),
   });
   bridge = bridgeIpc(backend, log);
   openMainWindow();

@@ -11,7 +11,9 @@ export type Route =
   | { name: 'returns'; scan?: { code: string; nonce: number } }
   /** One return. `notice`: something to tell the clerk on arrival (e.g. a photo that failed). */
   | { name: 'return'; returnId: string; notice?: RouteNotice }
-  | { name: 'approvals' };
+  | { name: 'approvals' }
+  /** This till's printers and its print queue. */
+  | { name: 'printers' };
 
 export type RouteName = Route['name'];
 

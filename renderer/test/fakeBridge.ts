@@ -147,5 +147,6 @@ export function homeHandlers(): Handlers {
     'audit.verify': () => ({ intact: true, checked: 0, firstBroken: null }),
     'returns.recent': () => [],
     'approvals.queue': () => [],
+    'printers.queue': () => ({ jobs: [] }),
   };
 }

@@ -1,4 +1,10 @@
-import type { CallOutput, OrderDetail, RefundRequest, ReturnDetail } from '../../shared/contracts';
+import type {
+  CallOutput,
+  OrderDetail,
+  PrintJob,
+  RefundRequest,
+  ReturnDetail,
+} from '../../shared/contracts';
 import type { Verdict } from '../features/intake/Verdict';
 import { DEVICE, STORE_ID } from './fakeBridge';
 
@@ -227,6 +233,29 @@ export function returnDetail(overrides: Partial<ReturnDetail> = {}): ReturnDetai
         entityId: RETURN_ID,
       },
     ],
+    ...overrides,
+  };
+}
+
+export const PRINT_JOB_ID = '0190a000-0000-7000-8000-00000000b001';
+
+/** The RMA label job `labels.print` queued for this till's network Zebra printer. */
+export function printJob(overrides: Partial<PrintJob> = {}): PrintJob {
+  return {
+    id: PRINT_JOB_ID,
+    kind: 'rma_label',
+    status: 'queued',
+    target: { kind: 'zpl', host: '10.0.0.50', port: 9100, dpmm: 8, size: '4x6' },
+    returnId: RETURN_ID,
+    rmaNumber: RMA,
+    manifestId: null,
+    labelPrintId: '0190a000-0000-7000-8000-00000000b101',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: null,
+    createdAt: '2026-11-21T15:10:00.000Z',
+    updatedAt: '2026-11-21T15:10:00.000Z',
+    printedAt: null,
     ...overrides,
   };
 }

@@ -31,6 +31,16 @@ export const ERROR_CODES = [
   'REPRINT_REASON_REQUIRED',
   'ALREADY_DECIDED',
   'GRANT_INVALID',
+  /** The network printer's name does not resolve, or it refuses or ignores the connection. */
+  'PRINTER_UNREACHABLE',
+  /** The printer took the connection but not the whole job in time: it may have printed part. */
+  'PRINTER_TIMEOUT',
+  /** The OS printer or the connection failed while printing. */
+  'PRINT_FAILED',
+  /** An OS printer was asked for where there is none (browser mode). */
+  'SYSTEM_PRINTING_UNAVAILABLE',
+  /** The app stopped while a job was being sent: it may or may not have printed. */
+  'PRINT_INTERRUPTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

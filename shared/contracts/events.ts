@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PrintJobSchema } from './printing';
 import { SyncStatusSchema } from './sync';
 
 /** Events the backend pushes to the renderer, each with its payload schema. */
@@ -7,6 +8,8 @@ export const EVENTS = {
     reason: z.enum(['signedIn', 'signedOut', 'locked', 'unlocked']),
   }),
   'sync.status': SyncStatusSchema,
+  /** A print job was queued, sent, printed, failed, retried or cancelled on this device. */
+  'print.jobChanged': PrintJobSchema,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

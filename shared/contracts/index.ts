@@ -3,6 +3,7 @@ import * as auth from './auth';
 import * as audit from './audit';
 import * as directory from './directory';
 import * as orders from './orders';
+import * as printing from './printing';
 import * as returns from './returns';
 import * as settings from './settings';
 import * as sync from './sync';
@@ -31,6 +32,17 @@ export { STEP_UP_PURPOSES } from './auth';
 export { DEFAULT_SETTINGS, SETTING_SCHEMAS, type SettingKey, type StoreSettings } from './settings';
 export { AuditVerificationSchema, type AuditVerification } from './audit';
 export { SyncStatusSchema, type SyncStatus } from './sync';
+export {
+  LabelSizeSchema,
+  PRINT_KINDS,
+  PrintJobSchema,
+  PrinterTargetSchema,
+  type PrintJob,
+  type PrintJobStatus,
+  type PrintKind,
+  type PrinterConfig,
+  type PrinterTarget,
+} from './printing';
 
 /** Every call the renderer may make, by name. The preload's allow-list is derived from it. */
 export const CONTRACTS = {
@@ -67,6 +79,12 @@ export const CONTRACTS = {
   [returns.refundsRequest.name]: returns.refundsRequest,
   [returns.approvalsQueue.name]: returns.approvalsQueue,
   [returns.approvalsDecide.name]: returns.approvalsDecide,
+  [printing.printersGetConfig.name]: printing.printersGetConfig,
+  [printing.printersSetConfig.name]: printing.printersSetConfig,
+  [printing.printersList.name]: printing.printersList,
+  [printing.printersQueue.name]: printing.printersQueue,
+  [printing.printersRetry.name]: printing.printersRetry,
+  [printing.printersCancel.name]: printing.printersCancel,
 } as const;
 
 export type Contracts = typeof CONTRACTS;

@@ -8,6 +8,7 @@ import {
 } from '../domain/returns';
 import { defineContract } from './contract';
 import { Id, IsoTime, MoneySchema } from './common';
+import { LabelSizeSchema, PrintJobSchema } from './printing';
 
 export const ReasonCodeSchema = z.enum(RETURN_REASON_CODES);
 export const GradeSchema = z.enum(CONDITION_GRADES);
@@ -15,7 +16,7 @@ export const DefectSchema = z.enum(
   DEFECT_CODES.map((d) => d.code) as [DefectCode, ...DefectCode[]],
 );
 export const DispositionSchema = z.enum(DISPOSITIONS);
-export const LabelSizeSchema = z.enum(['4x6', '62mm']);
+export { LabelSizeSchema };
 export const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
 
 const Reason = z.object({
@@ -388,7 +389,14 @@ export const labelsPrint = defineContract({
       reason: z.string().trim().min(3).max(500).optional(),
     })
     .strict(),
-  output: z.object({ pdfBase64: z.string(), reprint: z.boolean(), printCount: z.int() }),
+  output: z.object({
+    /** Always rendered: what the UI previews, or downloads when no printer is set up. */
+    pdfBase64: z.string(),
+    reprint: z.boolean(),
+    printCount: z.int(),
+    /** The job queued for this workstation's label printer; null when it has none. */
+    printJob: PrintJobSchema.nullable(),
+  }),
   access: 'labels.print',
   kind: 'self',
 });

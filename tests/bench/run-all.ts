@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend, DATABASE_FILE } from '../../electron/backend/backend';
 import { benchCalls } from './calls.bench';
+import { benchLabels } from './labels.bench';
 import { benchLookup } from './lookup.bench';
 import { benchScanToScreen } from './scan-ui.bench';
 import { benchStartup } from './startup.bench';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   await benchStartup(seeded);
   await benchCalls(join(seeded, DATABASE_FILE));
   await benchScanToScreen(seeded);
+  await benchLabels();
   await benchLookup();
   rmSync(seeded, { recursive: true, force: true });
 }

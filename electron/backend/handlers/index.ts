@@ -7,6 +7,7 @@ import { labelHandlers } from './labels';
 import { orderLookupHandlers } from './order-lookup';
 import { orderHandlers } from './orders';
 import { photoHandlers } from './photos';
+import { printingHandlers } from './printing';
 import { refundHandlers } from './refunds';
 import { returnHandlers } from './returns';
 import { settingsHandlers } from './settings';
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...photoHandlers,
   ...labelHandlers,
   ...refundHandlers,
+  ...printingHandlers,
 };

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contracts';
 import { insertLabelPrint, labelPrintsOfReturn } from '../../../db/repositories/returns';
 import type { HandlerContext, HandlerMap } from '../context';
 import type { LabelSize, RmaLabelItem } from '../labels';
+import { renderRmaLabelsZpl } from '../printing/rma-label-zpl';
 import { returnDetail } from '../returns/return-view';
 
 const LABEL_FONT = 'DroidSansFallbackFull.ttf';
@@ -35,10 +36,11 @@ async function renderRmaLabelsPdf(
   size: LabelSize,
 ): Promise<Uint8Array> {
   const labels = await import('../labels');
-  return labels.renderRmaLabelsPdf(items, {
+  const { pdf } = await labels.renderRmaLabelsPdf(items, {
     size,
     cjkFontFile: join(ctx.resourcesDir, 'fonts', LABEL_FONT),
   });
+  return pdf;
 }
 
 /** One label per returned line, from the return as it stands. */
@@ -74,19 +76,24 @@ export const labelHandlers = {
   },
 
   /**
-   * Printing is audited; a reprint needs a reason and says REPRINT on the label. The PDF is
-   * rendered first, so a rendering failure records nothing.
+   * Printing is audited; a reprint needs a reason and says REPRINT on the label. Where this
+   * workstation has a label printer, the label is queued for it in the same transaction as
+   * the print's record (the print worker sends it after the commit); its media decides the
+   * size. A job that cannot print here (an OS printer in browser mode) fails in the queue with
+   * its reason, and the PDF comes back to download either way. Everything is rendered first,
+   * so a rendering failure records nothing.
    */
   'labels.print': async (ctx, input) => {
     const earlier = labelPrintsOfReturn(ctx.db, input.returnId);
     const reprint = earlier.length > 0;
     if (reprint && !input.reason)
       throw new AppError('REPRINT_REASON_REQUIRED', 'Say why the label is printed again.');
-    const pdf = await renderRmaLabelsPdf(
-      ctx,
-      labelItems(ctx, input.returnId, reprint ? earlier.length : null),
-      input.size,
-    );
+    const target = ctx.printing.targetFor(ctx.device.id, 'rma_label');
+    const size = target?.size ?? input.size;
+    const items = labelItems(ctx, input.returnId, reprint ? earlier.length : null);
+    const pdf = await renderRmaLabelsPdf(ctx, items, size);
+    const zpl = target?.kind === 'zpl' ? await renderRmaLabelsZpl(items, target) : null;
+    const printJobId = target ? ctx.newId() : null;
     const detail = returnDetail(ctx, input.returnId);
     ctx.db.$client.transaction(() => {
       // Re-checked inside the transaction: two tills may print at once.
@@ -99,26 +106,40 @@ export const labelHandlers = {
       const row = {
         id: input.id,
         returnId: input.returnId,
-        size: input.size,
+        size,
         reprint,
         reason: input.reason ?? null,
         printedBy: ctx.requireUser().row.id,
         printedAt: ctx.nowIso(),
       };
       insertLabelPrint(ctx.db, row);
+      if (target && printJobId) {
+        ctx.printing.enqueue({
+          id: printJobId,
+          kind: 'rma_label',
+          target,
+          payload: zpl !== null ? { zpl } : { pdf },
+          returnId: input.returnId,
+          labelPrintId: row.id,
+          createdBy: row.printedBy,
+          createdAt: row.printedAt,
+        });
+      }
       ctx.recordChange({
         action: reprint ? 'labels.reprint' : 'labels.print',
         entityType: 'label_print',
         entityId: row.id,
         storeId: detail.storeId,
         before: null,
-        after: row,
+        after: { ...row, printJobId, printer: target },
+        mutation: { name: ctx.callName, args: { ...input, size } },
       });
     })();
     return {
       pdfBase64: Buffer.from(pdf).toString('base64'),
       reprint,
       printCount: earlier.length + 1,
+      printJob: printJobId ? ctx.printing.queued(printJobId) : null,
     };
   },
 } satisfies Partial<HandlerMap>;

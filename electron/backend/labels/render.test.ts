@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderRmaLabelsPdf } from './render';
+import { renderRmaLabelsPdf, type RenderOptions } from './render';
 import { LABEL_SIZES, LabelError, type LabelSize, type RmaLabelItem } from './types';
 
 /**
@@ -55,6 +55,10 @@ function decode(pdf: Uint8Array, name: string): { code128: string; qr: string }[
   return pages.map((png) => ({ code128: read(png, 'code128'), qr: read(png, 'qrcode') }));
 }
 
+/** The PDF alone: these tests are about the labels, warnings have their own. */
+const render = async (items: RmaLabelItem[], options: RenderOptions) =>
+  (await renderRmaLabelsPdf(items, options)).pdf;
+
 const item = (overrides: Partial<RmaLabelItem> = {}): RmaLabelItem => ({
   rmaNumber: 'NY01-A-261121-0042',
   lineNumber: 1,
@@ -77,7 +81,7 @@ describe('RMA labels', () => {
   it.each(LABEL_SIZES)(
     'a %s label decodes to the RMA number as Code 128 and as QR',
     async (size: LabelSize) => {
-      const pdf = await renderRmaLabelsPdf([item()], { size, cjkFontFile: FONT });
+      const pdf = await render([item()], { size, cjkFontFile: FONT });
       expect(decode(pdf, `plain-${size}`)).toEqual([
         { code128: 'NY01-A-261121-0042', qr: 'NY01-A-261121-0042' },
       ]);
@@ -106,7 +110,7 @@ describe('RMA labels', () => {
   ])(
     'a label with a %s item name renders and scans',
     async (_lang, title, rmaNumber, storeName) => {
-      const pdf = await renderRmaLabelsPdf([item({ title, rmaNumber, storeName })], {
+      const pdf = await render([item({ title, rmaNumber, storeName })], {
         size: '4x6',
         cjkFontFile: FONT,
       });
@@ -115,7 +119,7 @@ describe('RMA labels', () => {
   );
 
   it('keeps a 5,000-character item name on the label (cut with an ellipsis) and still scans', async () => {
-    const pdf = await renderRmaLabelsPdf([item({ title: 'Extra long name '.repeat(320) })], {
+    const pdf = await render([item({ title: 'Extra long name '.repeat(320) })], {
       size: '62mm',
       cjkFontFile: FONT,
     });
@@ -125,7 +129,7 @@ describe('RMA labels', () => {
   });
 
   it('prints one page per item, each scanning', async () => {
-    const pdf = await renderRmaLabelsPdf(
+    const pdf = await render(
       [
         item({ lineNumber: 1, lineCount: 2 }),
         item({ lineNumber: 2, lineCount: 2, reprint: { count: 1 } }),
@@ -139,8 +143,8 @@ describe('RMA labels', () => {
   });
 
   it('keeps Latin-only labels small (the CJK font is embedded only when needed)', async () => {
-    const latin = await renderRmaLabelsPdf([item()], { size: '4x6', cjkFontFile: FONT });
-    const cjk = await renderRmaLabelsPdf([item({ title: '无线降噪耳机' })], {
+    const latin = await render([item()], { size: '4x6', cjkFontFile: FONT });
+    const cjk = await render([item({ title: '无线降噪耳机' })], {
       size: '4x6',
       cjkFontFile: FONT,
     });
@@ -161,12 +165,50 @@ describe('RMA labels', () => {
   });
 
   it('prints CJK text as "?" rather than failing when the font file is missing', async () => {
-    const pdf = await renderRmaLabelsPdf([item({ title: '无线降噪耳机' })], {
+    const pdf = await render([item({ title: '无线降噪耳机' })], {
       size: '4x6',
       cjkFontFile: '/nonexistent/font.ttf',
     });
     expect(decode(pdf, 'nofont')).toEqual([
       { code128: 'NY01-A-261121-0042', qr: 'NY01-A-261121-0042' },
     ]);
+  });
+});
+
+describe('RMA labels, further', () => {
+  /** The page text as poppler extracts it (pdftotext ships with pdftoppm). */
+  function pdfText(pdf: Uint8Array, name: string): string {
+    const file = join(work, `${name}.pdf`);
+    writeFileSync(file, pdf);
+    return execFileSync(tool('pdftotext'), ['-layout', file, '-']).toString();
+  }
+
+  // The longest number RMA_NUMBER_PATTERN allows: the barcode is narrowest on the 62 mm roll.
+  it.each(LABEL_SIZES)(
+    'the longest RMA number still scans on a %s label',
+    async (size: LabelSize) => {
+      const rmaNumber = 'ABCDEFGH-XY-261121-0042';
+      const pdf = await render([item({ rmaNumber })], { size, cjkFontFile: FONT });
+      expect(decode(pdf, `longest-${size}`)).toEqual([{ code128: rmaNumber, qr: rmaNumber }]);
+    },
+  );
+
+  it('marks a reprint with its count, and only the reprint', async () => {
+    const pdf = await render([item(), item({ reprint: { count: 3 } })], {
+      size: '4x6',
+      cjkFontFile: FONT,
+    });
+    const [first, second] = pdfText(pdf, 'reprint').split('\f');
+    expect(first).not.toContain('REPRINT');
+    expect(second).toContain('REPRINT 3');
+  });
+
+  it('embeds only the CJK glyphs a label uses', async () => {
+    const pdf = await render(
+      [item({ title: 'Voltra ANC 700 ワイヤレス ノイズキャンセリング ヘッドホン' })],
+      { size: '4x6', cjkFontFile: FONT },
+    );
+    expect(pdf.length).toBeLessThan(100_000);
+    expect(pdfText(pdf, 'cjk-text')).toContain('ワイヤレス ノイズキャンセリング ヘッドホン');
   });
 });

@@ -63,6 +63,25 @@ export class FakeWebContents extends Emitter {
   mainFrame: FakeFrame;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   readonly send = vi.fn();
+  /** The OS printers `getPrintersAsync` answers with. */
+  static printers: Array<{
+    name: string;
+    displayName: string;
+    description: string;
+    options: Record<string, string>;
+  }> = [];
+  readonly getPrintersAsync = vi.fn(async () => FakeWebContents.printers);
+  /** Answers like Electron: the callback with success, or failure and a reason. */
+  static printResult: { success: boolean; failureReason: string } = {
+    success: true,
+    failureReason: '',
+  };
+  readonly print = vi.fn(
+    (_options: unknown, callback?: (success: boolean, failureReason: string) => void) => {
+      const { success, failureReason } = FakeWebContents.printResult;
+      setTimeout(() => callback?.(success, failureReason), 0);
+    },
+  );
   constructor(url = 'app://returndesk/index.html') {
     super();
     this.mainFrame = fakeFrame(url);
@@ -93,6 +112,7 @@ export class BrowserWindow extends Emitter {
     this.webContents.mainFrame = fakeFrame(url);
   });
   readonly show = vi.fn();
+  readonly destroy = vi.fn(() => this.webContents.destroy());
   readonly focus = vi.fn();
   readonly restore = vi.fn();
   isMinimized(): boolean {
@@ -153,7 +173,15 @@ class FakeIpcMain {
 
 export const app = new FakeApp();
 export const ipcMain = new FakeIpcMain();
-export const session = { defaultSession: new FakeSession() };
+const partitions = new Map<string, FakeSession>();
+export const session = {
+  defaultSession: new FakeSession(),
+  fromPartition: vi.fn((partition: string) => {
+    let found = partitions.get(partition);
+    if (!found) partitions.set(partition, (found = new FakeSession()));
+    return found;
+  }),
+};
 export const protocol = { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() };
 export const shell = { openExternal: vi.fn(async (_url: string) => {}) };
 export const dialog = { showErrorBox: vi.fn() };
@@ -170,6 +198,9 @@ export function resetFakes(): void {
   app.requestSingleInstanceLock.mockImplementation(() => true);
   ipcMain.handlers.clear();
   session.defaultSession = new FakeSession();
+  partitions.clear();
+  FakeWebContents.printers = [];
+  FakeWebContents.printResult = { success: true, failureReason: '' };
   vi.clearAllMocks();
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../app/context';
 import { AuditPanel } from './AuditPanel';
 import { FinanceTotals } from './FinanceTotals';
 import { Greeting } from './Greeting';
@@ -8,13 +9,21 @@ import { StoreCard } from './StoreCard';
 import { StoreGrid } from './StoreGrid';
 import { StoreSettings } from './StoreSettings';
 import { PendingApprovals } from '../approvals/ApprovalsScreen';
+import { FailedPrints } from '../printing/PrintQueue';
 import { RecentReturns } from '../returns/RecentReturns';
+
+/** Labels of this till that did not print: only for those who print (and only when there are). */
+function PrintFailures() {
+  const { user } = useSignedIn();
+  return user.permissions.includes('labels.print') ? <FailedPrints /> : null;
+}
 
 export function ClerkHome() {
   return (
     <div className="home" data-testid="home-clerk">
       <Greeting />
       <div className="home__grid">
+        <PrintFailures />
         <StoreCard />
         <RecentReturns />
         <RecentOrders />
@@ -28,6 +37,7 @@ export function StoreManagerHome() {
     <div className="home" data-testid="home-store_manager">
       <Greeting />
       <div className="home__grid">
+        <PrintFailures />
         <StoreCard />
         <PendingApprovals />
         <RecentReturns />

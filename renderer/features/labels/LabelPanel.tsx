@@ -9,6 +9,8 @@ import { formatDateTime } from '../../lib/format';
 import { newId } from '../../lib/ids';
 import { useBlobUrl, useFrameBlocked } from './pdf';
 import { ReasonField } from '../../components/ReasonField';
+import { useReturnPrintJob } from '../printing/jobs';
+import { PrintJobStatus } from '../printing/PrintJobView';
 
 export const LABEL_SIZES = ['4x6', '62mm'] as const;
 type LabelSize = (typeof LABEL_SIZES)[number];
@@ -22,7 +24,8 @@ type Preview =
 /**
  * The RMA label: a preview of the PDF (re-rendered when the return changes, since the label
  * carries grade and destination), printing (audited; a second print needs a reason and says
- * REPRINT), and the print history.
+ * REPRINT), and the print history. With a label printer set up for this till the print is
+ * queued for it and its job shown live; without one the frame's print dialog opens.
  */
 export function LabelPanel({
   detail,
@@ -47,6 +50,7 @@ export function LabelPanel({
   const frame = useRef<HTMLIFrameElement>(null);
   const reasonField = useRef<HTMLInputElement>(null);
   const canPrint = user.permissions.includes('labels.print');
+  const { job, offer } = useReturnPrintJob(detail.id, canPrint);
   const reprint = detail.labelPrints.length > 0 || askReason;
   // What the label shows besides fixed data: the grade and destination of each line.
   const labelContent = JSON.stringify(detail.lines.map((l) => [l.qc?.grade, l.disposition]));
@@ -94,9 +98,11 @@ export function LabelPanel({
     printId.current = newId();
     setReason('');
     setAskReason(false);
-    // Show what was printed (a reprint says so) and hand it to the frame's print dialog.
+    // Show what was printed (a reprint says so). The till's label printer has it queued;
+    // without one, hand it to the frame's print dialog.
     setPreview({ status: 'ok', pdfBase64: answer.data.pdfBase64 });
-    setPrintNow(true);
+    if (answer.data.printJob) offer(answer.data.printJob);
+    else setPrintNow(true);
     onChanged();
   };
 
@@ -176,6 +182,7 @@ export function LabelPanel({
           >
             {busy ? t('labels.printing') : t('labels.print')}
           </button>
+          {job && <PrintJobStatus job={job} onChanged={offer} />}
         </div>
       )}
 

@@ -5,6 +5,7 @@ import type { Route } from '../../app/router';
 import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
 import { HomeRouter } from '../home/HomeRouter';
 import { ReturnsScreen } from '../lookup/ReturnsScreen';
+import { PrintersScreen } from '../printing/PrintersScreen';
 import { ReturnScreen } from '../returns/ReturnScreen';
 
 /** What a screen needs; without it the user sees their home (the backend refuses anyway). */
@@ -13,6 +14,7 @@ const NEEDS: Record<Route['name'], Permission | null> = {
   returns: 'returns.create',
   return: 'returns.read',
   approvals: 'approvals.decide',
+  printers: 'settings.manage',
 };
 
 /** The current screen of the signed-in shell. */
@@ -34,6 +36,7 @@ export function Screens() {
   else if (route.name === 'return')
     screen = <ReturnScreen key={route.returnId} returnId={route.returnId} notice={route.notice} />;
   else if (route.name === 'approvals') screen = <ApprovalsScreen />;
+  else if (route.name === 'printers') screen = <PrintersScreen />;
   else screen = <HomeRouter />;
   return <div ref={main}>{screen}</div>;
 }

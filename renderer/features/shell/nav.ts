@@ -1,14 +1,14 @@
 import type { Permission } from '../../../shared/domain/permissions';
 import type { RouteName } from '../../app/router';
 
-export type NavKey = 'home' | 'returns' | 'refunds' | 'approvals' | 'sync' | 'admin';
+export type NavKey = 'home' | 'returns' | 'refunds' | 'approvals' | 'printers' | 'sync' | 'admin';
 
 export interface NavItem {
   key: NavKey;
   /** Shown when the user holds any of these (empty: everyone signed in). */
   anyOf: readonly Permission[];
   /** The screen it opens; null: listed as "coming soon". */
-  route: 'home' | 'returns' | 'approvals' | null;
+  route: 'home' | 'returns' | 'approvals' | 'printers' | null;
 }
 
 /**
@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', anyOf: [], route: 'home' },
   { key: 'returns', anyOf: ['returns.create'], route: 'returns' },
   { key: 'approvals', anyOf: ['approvals.decide'], route: 'approvals' },
+  { key: 'printers', anyOf: ['settings.manage'], route: 'printers' },
   { key: 'refunds', anyOf: ['finance.read'], route: null },
   { key: 'sync', anyOf: [], route: null },
   { key: 'admin', anyOf: ['users.unlock', 'settings.manage', 'audit.verify'], route: null },
@@ -39,6 +40,8 @@ export function navKeyOf(route: RouteName): NavKey {
       return 'returns';
     case 'approvals':
       return 'approvals';
+    case 'printers':
+      return 'printers';
     case 'home':
       return 'home';
   }
