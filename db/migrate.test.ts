@@ -30,7 +30,7 @@ describe('opening and migrating the desktop database', () => {
         ...['approvals', 'audit_events', 'devices', 'label_prints', 'order_lines', 'orders'],
         ...['outbox', 'photos', 'qc_inspections', 'refund_request_lines', 'refund_requests'],
         ...['regions', 'return_lines', 'returns', 'rma_sequences', 'settings', 'stores', 'users'],
-        ...['print_jobs', 'printer_targets'],
+        ...['print_jobs', 'printer_targets', 'manifests', 'manifest_lines'],
       ].sort(),
     );
     expect(tables.every((t) => t.strict === 1)).toBe(true);

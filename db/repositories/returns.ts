@@ -3,6 +3,8 @@ import type { Db } from '../client';
 import {
   approvals,
   labelPrints,
+  manifestLines,
+  manifests,
   photos,
   qcInspections,
   refundRequestLines,
@@ -18,6 +20,7 @@ export type RefundRequestRow = typeof refundRequests.$inferSelect;
 export type RefundRequestLineRow = typeof refundRequestLines.$inferSelect;
 export type ApprovalRow = typeof approvals.$inferSelect;
 export type LabelPrintRow = typeof labelPrints.$inferSelect;
+export type ManifestRow = typeof manifests.$inferSelect;
 export type PhotoMetaRow = Omit<typeof photos.$inferSelect, 'bytes'>;
 
 export function insertReturn(db: Db, row: ReturnRow, lines: ReturnLineRow[]): void {
@@ -241,4 +244,65 @@ export function labelPrintsOfReturn(db: Db, returnId: string): LabelPrintRow[] {
       .orderBy(desc(labelPrints.printedAt), desc(sql`rowid`))
       .all()
   );
+}
+
+/** What a manifest prints for one return line, and what decides whether it may go in one. */
+export interface ManifestCandidateRow {
+  returnLineId: string;
+  returnId: string;
+  storeId: string;
+  rmaNumber: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  state: string;
+  disposition: string | null;
+  disposedAt: string | null;
+  manifestId: string | null;
+}
+
+const MANIFEST_CANDIDATE_SQL = `SELECT rl.id AS returnLineId, r.id AS returnId, r.store_id AS storeId,
+    r.rma_number AS rmaNumber, ol.sku, ol.title, rl.quantity, rl.state, rl.disposition,
+    rl.disposed_at AS disposedAt, ml.manifest_id AS manifestId
+  FROM return_lines rl
+  JOIN returns r ON r.id = rl.return_id
+  JOIN order_lines ol ON ol.id = rl.order_line_id
+  LEFT JOIN manifest_lines ml ON ml.return_line_id = rl.id`;
+
+/** The return lines asked for, with their RMA, item and manifest (if any); unknown ids are left out. */
+export function manifestCandidates(db: Db, returnLineIds: string[]): ManifestCandidateRow[] {
+  if (returnLineIds.length === 0) return [];
+  return db.$client
+    .prepare(
+      `${MANIFEST_CANDIDATE_SQL} WHERE rl.id IN (SELECT value FROM json_each(?))
+        ORDER BY r.rma_number, rl.created_at, rl.id`,
+    )
+    .all(JSON.stringify(returnLineIds)) as ManifestCandidateRow[];
+}
+
+/** The store's lines disposed to one of the dispositions and not yet in any tote. */
+export function unmanifestedLines(
+  db: Db,
+  storeId: string,
+  dispositions: readonly string[],
+): ManifestCandidateRow[] {
+  return db.$client
+    .prepare(
+      `${MANIFEST_CANDIDATE_SQL}
+        WHERE r.store_id = ? AND rl.state = 'disposed' AND ml.manifest_id IS NULL
+          AND rl.disposition IN (SELECT value FROM json_each(?))
+        ORDER BY rl.disposed_at, r.rma_number, rl.id`,
+    )
+    .all(storeId, JSON.stringify(dispositions)) as ManifestCandidateRow[];
+}
+
+export function insertManifest(db: Db, row: ManifestRow, returnLineIds: string[]): void {
+  db.insert(manifests).values(row).run();
+  db.insert(manifestLines)
+    .values(returnLineIds.map((returnLineId) => ({ manifestId: row.id, returnLineId })))
+    .run();
+}
+
+export function manifestById(db: Db, id: string): ManifestRow | undefined {
+  return db.select().from(manifests).where(eq(manifests.id, id)).get();
 }

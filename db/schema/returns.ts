@@ -265,3 +265,36 @@ export const rmaSequences = sqliteTable(
   },
   (t) => [uniqueIndex('rma_sequences_day').on(t.deviceId, t.localDate)],
 );
+
+/** A bag or tote of returned items leaving the store for the warehouse or a vendor. */
+export const manifests = sqliteTable(
+  'manifests',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => stores.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('manifests_store_created').on(t.storeId, t.createdAt)],
+);
+
+/** The lines in a manifest's tote: a return line goes in one tote only. */
+export const manifestLines = sqliteTable(
+  'manifest_lines',
+  {
+    manifestId: text('manifest_id')
+      .notNull()
+      .references(() => manifests.id),
+    returnLineId: text('return_line_id')
+      .notNull()
+      .references(() => returnLines.id),
+  },
+  (t) => [
+    uniqueIndex('manifest_lines_return_line').on(t.returnLineId),
+    index('manifest_lines_manifest').on(t.manifestId),
+  ],
+);

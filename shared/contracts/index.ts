@@ -3,6 +3,7 @@ import * as auth from './auth';
 import * as audit from './audit';
 import * as directory from './directory';
 import * as orders from './orders';
+import * as manifests from './manifests';
 import * as printing from './printing';
 import * as returns from './returns';
 import * as settings from './settings';
@@ -20,6 +21,7 @@ export {
   AMAZON_ORDER_ID,
   BreakdownSchema,
   OrderDetailSchema,
+  LABEL_LOGO_MAX_BYTES,
   PHOTO_MAX_BYTES,
   RefundRequestSchema,
   ReturnDetailSchema,
@@ -28,6 +30,11 @@ export {
   type RefundRequest,
   type ReturnDetail,
 } from './returns';
+export {
+  MANIFEST_DISPOSITIONS,
+  ManifestPendingLineSchema,
+  type ManifestPendingLine,
+} from './manifests';
 export { STEP_UP_PURPOSES } from './auth';
 export { DEFAULT_SETTINGS, SETTING_SCHEMAS, type SettingKey, type StoreSettings } from './settings';
 export { AuditVerificationSchema, type AuditVerification } from './audit';
@@ -76,6 +83,9 @@ export const CONTRACTS = {
   [returns.photosGet.name]: returns.photosGet,
   [returns.labelsPreview.name]: returns.labelsPreview,
   [returns.labelsPrint.name]: returns.labelsPrint,
+  [returns.labelsSetLogo.name]: returns.labelsSetLogo,
+  [manifests.manifestsCreate.name]: manifests.manifestsCreate,
+  [manifests.manifestsPending.name]: manifests.manifestsPending,
   [returns.refundsRequest.name]: returns.refundsRequest,
   [returns.approvalsQueue.name]: returns.approvalsQueue,
   [returns.approvalsDecide.name]: returns.approvalsDecide,

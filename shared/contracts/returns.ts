@@ -401,6 +401,28 @@ export const labelsPrint = defineContract({
   kind: 'self',
 });
 
+/** The most a label logo may weigh: labels print it a few centimetres wide. */
+export const LABEL_LOGO_MAX_BYTES = 512 * 1024;
+
+/** The store's logo on its RMA labels and manifests (a PNG or JPEG, checked by its bytes). */
+export const labelsSetLogo = defineContract({
+  name: 'labels.setLogo',
+  input: z
+    .object({
+      storeId: Id,
+      mime: z.enum(['image/png', 'image/jpeg']),
+      dataBase64: z
+        .string()
+        .min(1)
+        .max(Math.ceil(LABEL_LOGO_MAX_BYTES / 3) * 4),
+    })
+    .strict(),
+  output: z.object({ storeId: Id, mime: z.string(), sizeBytes: z.int(), updatedAt: IsoTime }),
+  access: 'settings.manage',
+  kind: 'change',
+  scope: (input) => ({ storeId: input.storeId }),
+});
+
 export const refundsRequest = defineContract({
   name: 'refunds.request',
   input: z

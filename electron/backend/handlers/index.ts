@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { directoryHandlers } from './directory';
 import { inspectionHandlers } from './inspection';
 import { labelHandlers } from './labels';
+import { manifestHandlers } from './manifests';
 import { orderLookupHandlers } from './order-lookup';
 import { orderHandlers } from './orders';
 import { photoHandlers } from './photos';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap = {
   ...inspectionHandlers,
   ...photoHandlers,
   ...labelHandlers,
+  ...manifestHandlers,
   ...refundHandlers,
   ...printingHandlers,
 };

@@ -1,12 +1,42 @@
 import { join } from 'node:path';
-import { AppError } from '../../../shared/contracts';
+import { AppError, LABEL_LOGO_MAX_BYTES } from '../../../shared/contracts';
+import { storeById } from '../../../db/repositories/directory';
 import { insertLabelPrint, labelPrintsOfReturn } from '../../../db/repositories/returns';
+import { readSettings, writeSetting } from '../../../db/repositories/settings';
 import type { HandlerContext, HandlerMap } from '../context';
-import type { LabelSize, RmaLabelItem } from '../labels';
+import type { LabelSize, RmaLabelItem, StoreBranding } from '../labels';
 import { renderRmaLabelsZpl } from '../printing/rma-label-zpl';
 import { returnDetail } from '../returns/return-view';
 
 const LABEL_FONT = 'DroidSansFallbackFull.ttf';
+
+/** The store setting holding its label logo, `{ mime, dataBase64 }` (not one of SETTING_SCHEMAS). */
+export const LABEL_LOGO_SETTING = 'labelLogo';
+
+/** The first bytes of each accepted logo type: a file that is not one is refused at upload. */
+const LOGO_SIGNATURES: Record<'image/png' | 'image/jpeg', (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) =>
+    b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+};
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * What the store's labels and manifests carry besides its name: its address (stores table) and
+ * its logo (a store setting). A stored logo that is not a readable image is passed on as it
+ * is: the renderer leaves it off with a warning, and the label still prints.
+ */
+export function storeBranding(ctx: HandlerContext, storeId: string): StoreBranding {
+  const branding: StoreBranding = {};
+  const address = storeById(ctx.db, storeId)?.address.trim();
+  if (address) branding.address = address;
+  const logo = readSettings(ctx.db, storeId).get(LABEL_LOGO_SETTING) as
+    { mime?: unknown; dataBase64?: unknown } | undefined;
+  if (logo && typeof logo.dataBase64 === 'string' && logo.dataBase64.length > 0) {
+    branding.logo = new Uint8Array(Buffer.from(logo.dataBase64, 'base64'));
+  }
+  return branding;
+}
 
 /** "LIKE_NEW" → "Like new": labels are read on the shop floor, codes are not. */
 const humanize = (code: string | null) =>
@@ -34,11 +64,13 @@ async function renderRmaLabelsPdf(
   ctx: HandlerContext,
   items: RmaLabelItem[],
   size: LabelSize,
+  branding: StoreBranding,
 ): Promise<Uint8Array> {
   const labels = await import('../labels');
   const { pdf } = await labels.renderRmaLabelsPdf(items, {
     size,
     cjkFontFile: join(ctx.resourcesDir, 'fonts', LABEL_FONT),
+    branding,
   });
   return pdf;
 }
@@ -71,7 +103,9 @@ function labelItems(
 
 export const labelHandlers = {
   'labels.preview': async (ctx, input) => {
-    const pdf = await renderRmaLabelsPdf(ctx, labelItems(ctx, input.returnId, null), input.size);
+    const items = labelItems(ctx, input.returnId, null);
+    const branding = storeBranding(ctx, returnDetail(ctx, input.returnId).storeId);
+    const pdf = await renderRmaLabelsPdf(ctx, items, input.size, branding);
     return { pdfBase64: Buffer.from(pdf).toString('base64') };
   },
 
@@ -91,10 +125,11 @@ export const labelHandlers = {
     const target = ctx.printing.targetFor(ctx.device.id, 'rma_label');
     const size = target?.size ?? input.size;
     const items = labelItems(ctx, input.returnId, reprint ? earlier.length : null);
-    const pdf = await renderRmaLabelsPdf(ctx, items, size);
-    const zpl = target?.kind === 'zpl' ? await renderRmaLabelsZpl(items, target) : null;
-    const printJobId = target ? ctx.newId() : null;
     const detail = returnDetail(ctx, input.returnId);
+    const branding = storeBranding(ctx, detail.storeId);
+    const pdf = await renderRmaLabelsPdf(ctx, items, size, branding);
+    const zpl = target?.kind === 'zpl' ? await renderRmaLabelsZpl(items, target, branding) : null;
+    const printJobId = target ? ctx.newId() : null;
     ctx.db.$client.transaction(() => {
       // Re-checked inside the transaction: two tills may print at once.
       if (labelPrintsOfReturn(ctx.db, input.returnId).length !== earlier.length) {
@@ -141,5 +176,45 @@ export const labelHandlers = {
       printCount: earlier.length + 1,
       printJob: printJobId ? ctx.printing.queued(printJobId) : null,
     };
+  },
+
+  /** Checked by its first bytes: a file that is not the image it says is refused here. */
+  'labels.setLogo': (ctx, input) => {
+    if (!storeById(ctx.db, input.storeId)) throw new AppError('NOT_FOUND', 'No such store.');
+    if (!BASE64.test(input.dataBase64))
+      throw new AppError('NOT_AN_IMAGE', 'The logo data is not base64.');
+    const bytes = Buffer.from(input.dataBase64, 'base64');
+    if (bytes.length > LABEL_LOGO_MAX_BYTES) {
+      throw new AppError('TOO_LARGE', 'A label logo may be 512 KB at most.', {
+        maxBytes: LABEL_LOGO_MAX_BYTES,
+      });
+    }
+    if (!LOGO_SIGNATURES[input.mime](bytes))
+      throw new AppError('NOT_AN_IMAGE', `That file is not a ${input.mime} image.`);
+    const earlier = readSettings(ctx.db, input.storeId).get(LABEL_LOGO_SETTING) as
+      { mime?: string; dataBase64?: string } | undefined;
+    const updatedAt = ctx.nowIso();
+    const value = { mime: input.mime, dataBase64: bytes.toString('base64') };
+    writeSetting(
+      ctx.db,
+      input.storeId,
+      LABEL_LOGO_SETTING,
+      value,
+      updatedAt,
+      ctx.requireUser().row.id,
+    );
+    // The audit trail keeps the logo's size and type, not a copy of its bytes.
+    const summary = (logo: { mime?: string; dataBase64?: string } | undefined) =>
+      logo?.dataBase64
+        ? { mime: logo.mime, sizeBytes: Buffer.from(logo.dataBase64, 'base64').length }
+        : null;
+    ctx.recordChange({
+      entityType: 'setting',
+      entityId: `${input.storeId}:${LABEL_LOGO_SETTING}`,
+      storeId: input.storeId,
+      before: summary(earlier),
+      after: summary(value),
+    });
+    return { storeId: input.storeId, mime: input.mime, sizeBytes: bytes.length, updatedAt };
   },
 } satisfies Partial<HandlerMap>;

@@ -1,5 +1,5 @@
 import type { PrinterTarget } from '../../../shared/contracts';
-import type { RmaLabelItem } from '../labels';
+import type { RmaLabelItem, StoreBranding } from '../labels';
 
 type ZplTarget = Extract<PrinterTarget, { kind: 'zpl' }>;
 
@@ -10,7 +10,8 @@ type ZplTarget = Extract<PrinterTarget, { kind: 'zpl' }>;
 export async function renderRmaLabelsZpl(
   items: RmaLabelItem[],
   target: ZplTarget,
+  branding?: StoreBranding,
 ): Promise<string> {
   const labels = await import('../labels');
-  return labels.renderRmaLabelsZpl(items, { size: target.size, dpmm: target.dpmm });
+  return labels.renderRmaLabelsZpl(items, { size: target.size, dpmm: target.dpmm, branding });
 }
