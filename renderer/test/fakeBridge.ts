@@ -148,5 +148,6 @@ export function homeHandlers(): Handlers {
     'returns.recent': () => [],
     'approvals.queue': () => [],
     'printers.queue': () => ({ jobs: [] }),
+    'manifests.pending': () => ({ lines: [] }),
   };
 }

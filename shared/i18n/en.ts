@@ -430,6 +430,23 @@ export const en = {
     reprintLine: 'Reprint by {{name}}, {{time}}: {{reason}}',
     notPrinted: 'Not printed yet.',
   },
+  manifests: {
+    title: 'Tote manifest',
+    intro: 'Lines going to the warehouse or a vendor. Untick what does not go in this tote.',
+    lines: 'Lines waiting for a tote',
+    empty: 'Nothing waiting for a tote.',
+    quantity: 'Qty {{quantity}}',
+    paper: 'Paper',
+    papers: {
+      A4: 'A4 (210 × 297 mm)',
+      Letter: 'Letter (8.5 × 11 in)',
+    },
+    noneTicked: 'Tick at least one line.',
+    create: 'Create manifest',
+    creating: 'Creating…',
+    created: 'Manifest created with {{lines}} line(s).',
+    download: 'Download manifest',
+  },
   printing: {
     title: 'Printers',
     settingsTitle: 'Printers of this till ({{device}})',

@@ -420,6 +420,23 @@ export const zhCN: Messages = {
     reprintLine: '{{name}} 重新打印，{{time}}：{{reason}}',
     notPrinted: '尚未打印。',
   },
+  manifests: {
+    title: '周转箱清单',
+    intro: '将发往仓库或供应商的商品行。取消勾选不放入此周转箱的行。',
+    lines: '等待装箱的商品行',
+    empty: '没有等待装入周转箱的商品。',
+    quantity: '数量 {{quantity}}',
+    paper: '纸张',
+    papers: {
+      A4: 'A4 纸（210 × 297 毫米）',
+      Letter: 'Letter 美式信纸（8.5 × 11 英寸）',
+    },
+    noneTicked: '请至少勾选一行。',
+    create: '生成清单',
+    creating: '正在生成…',
+    created: '已生成清单，共 {{lines}} 行。',
+    download: '下载清单',
+  },
   printing: {
     title: '打印机',
     settingsTitle: '本收银台（{{device}}）的打印机',

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { wrapClient } from '../../db/client';
 import { verifyAuditChain } from '../../db/repositories/audit';
 import { PHOTO_MAX_BYTES } from '../../shared/contracts';
-import { expect, signIn, startWebApp, test, type WebApp } from './fixtures';
-import { insertFixtureOrders } from './fixture-orders';
+import { expect, signIn, test } from './fixtures';
+import { counterWithOrders, readDb, scan, type Running } from './counter-helpers';
 import config from './playwright.config';
 
 /**
@@ -29,8 +27,6 @@ test.use({
 const AT_THE_COUNTER = '111-1111111-0000101';
 const AT_INTAKE = '111-1111111-0000102';
 
-type Running = Awaited<ReturnType<typeof startWebApp>>;
-
 interface PhotoRow {
   id: string;
   stage: string;
@@ -38,15 +34,6 @@ interface PhotoRow {
   sha256: string;
   bytes: Buffer;
   size_bytes: number;
-}
-
-function readDb<T>(app: WebApp, fn: (db: Database.Database) => T): T {
-  const db = new Database(join(app.dataDir, 'returndesk.sqlite'), { readonly: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
 }
 
 /** A JPEG's width and height, from its first start-of-frame marker. */
@@ -92,13 +79,6 @@ async function cameraTracks(page: Page) {
   );
 }
 
-/** A keyboard-wedge scanner: fast keys anywhere on the screen, then Enter. */
-async function scan(page: Page, text: string): Promise<void> {
-  await page.locator('body').click({ position: { x: 5, y: 400 } });
-  await page.keyboard.type(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
 /** The camera dialog: wait for a live picture, capture, check the shot, use it. */
 async function takePhoto(page: Page): Promise<void> {
   const dialog = page.getByTestId('camera-dialog');
@@ -132,8 +112,6 @@ test.describe('photos from the till camera', () => {
   let ny: Running;
 
   test.beforeAll(async () => {
-    const first = await startWebApp({ store: 'NY01' });
-    await first.stop();
     const line = {
       sku: 'VOL-CABLE-USB',
       title: 'Voltra USB-C Cable 2 m',
@@ -142,7 +120,7 @@ test.describe('photos from the till camera', () => {
       unitPriceMinor: 1599,
       itemTaxMinor: 128,
     };
-    insertFixtureOrders(join(first.app.dataDir, 'returndesk.sqlite'), [
+    ny = await counterWithOrders('NY01', [
       {
         amazonOrderId: AT_THE_COUNTER,
         marketplace: 'US',
@@ -158,7 +136,6 @@ test.describe('photos from the till camera', () => {
         lines: [line],
       },
     ]);
-    ny = await startWebApp({ store: 'NY01', dataDir: first.app.dataDir });
   });
   test.afterAll(async () => {
     await ny.stop();

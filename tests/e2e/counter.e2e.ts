@@ -1,10 +1,7 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import { wrapClient } from '../../db/client';
 import { verifyAuditChain } from '../../db/repositories/audit';
-import { expect, signIn, startWebApp, test, type WebApp } from './fixtures';
-import { insertFixtureOrders } from './fixture-orders';
+import { counterWithOrders, offline, readDb, scan, type Running } from './counter-helpers';
+import { expect, signIn, test } from './fixtures';
 
 /**
  * The clerk's whole job in browser mode, with every address but the app's own blocked (the
@@ -14,45 +11,6 @@ import { insertFixtureOrders } from './fixture-orders';
 const CHEAP_TWO_LINES = '111-1111111-0000001';
 const DEAR_ONE_LINE = '111-1111111-0000002';
 const LATE_GERMAN = '302-2222222-0000003';
-
-type Running = Awaited<ReturnType<typeof startWebApp>>;
-
-/** Starts browser mode once to seed the demo chain, adds the test's orders, starts it again. */
-async function counterWithOrders(
-  store: string,
-  orders: Parameters<typeof insertFixtureOrders>[1],
-): Promise<Running> {
-  const first = await startWebApp({ store });
-  await first.stop();
-  insertFixtureOrders(join(first.app.dataDir, 'returndesk.sqlite'), orders);
-  return startWebApp({ store, dataDir: first.app.dataDir });
-}
-
-function readDb<T>(app: WebApp, fn: (db: Database.Database) => T): T {
-  const db = new Database(join(app.dataDir, 'returndesk.sqlite'), { readonly: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
-async function offline(page: Page): Promise<void> {
-  await page
-    .context()
-    .route('**/*', (route) =>
-      new URL(route.request().url()).hostname === '127.0.0.1'
-        ? route.continue()
-        : route.abort('internetdisconnected'),
-    );
-}
-
-/** A keyboard-wedge scanner: fast keys anywhere on the screen, then Enter. */
-async function scan(page: Page, text: string): Promise<void> {
-  await page.locator('body').click({ position: { x: 5, y: 400 } });
-  await page.keyboard.type(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 test.describe('the returns counter, offline', () => {
   test.describe.configure({ mode: 'serial' });

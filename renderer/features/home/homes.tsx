@@ -9,6 +9,7 @@ import { StoreCard } from './StoreCard';
 import { StoreGrid } from './StoreGrid';
 import { StoreSettings } from './StoreSettings';
 import { PendingApprovals } from '../approvals/ApprovalsScreen';
+import { ManifestCard } from '../manifests/ManifestCard';
 import { FailedPrints } from '../printing/PrintQueue';
 import { RecentReturns } from '../returns/RecentReturns';
 
@@ -26,6 +27,7 @@ export function ClerkHome() {
         <PrintFailures />
         <StoreCard />
         <RecentReturns />
+        <ManifestCard />
         <RecentOrders />
       </div>
     </div>
@@ -41,6 +43,7 @@ export function StoreManagerHome() {
         <StoreCard />
         <PendingApprovals />
         <RecentReturns />
+        <ManifestCard />
         <LockedAccounts />
         <StoreSettings />
         <RecentOrders />
