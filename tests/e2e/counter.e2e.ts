@@ -86,9 +86,18 @@ test.describe('the returns counter, offline', () => {
 
     const rma = (await page.getByTestId('rma-number').textContent())!.trim();
     expect(rma).toMatch(/^NY01-A-\d{6}-0001$/);
-    await page.getByRole('button', { name: 'Print label' }).click();
     await page.getByRole('button', { name: 'Request refund' }).click();
     await expect(page.getByTestId('refund-status')).toHaveAttribute('data-status', 'approved');
+    // The label: the browser's print dialog opens on the PDF; the print is on record once rendered.
+    await page.getByRole('button', { name: 'Print label' }).click();
+    await expect
+      .poll(() =>
+        readDb(
+          ny.app,
+          (db) => (db.prepare('SELECT count(*) AS n FROM label_prints').get() as { n: number }).n,
+        ),
+      )
+      .toBe(1);
 
     readDb(ny.app, (db) => {
       const ret = db.prepare('SELECT id, status FROM returns WHERE rma_number = ?').get(rma) as {
