@@ -25,6 +25,7 @@ import {
 import { MIN_OVERRIDE_REASON, OverrideDialog } from './OverrideDialog';
 import { useAssessment, type Assessment } from './useAssessment';
 import { VerdictView } from './Verdict';
+import { OrderLinesHead } from '../lookup/OrderLinesHead';
 
 type Override = { reason: string; grantId?: string };
 
@@ -158,26 +159,7 @@ export function IntakeForm({ order }: { order: OrderDetail }) {
         <p className="muted">{t('intake.chooseLines')}</p>
         <div className="table-wrap">
           <table className="table intake-lines">
-            <thead>
-              <tr>
-                <th scope="col">{t('lookup.lines.item')}</th>
-                <th scope="col" className="num">
-                  {t('lookup.lines.ordered')}
-                </th>
-                <th scope="col" className="num">
-                  {t('lookup.lines.returned')}
-                </th>
-                <th scope="col" className="num">
-                  {t('lookup.lines.refunded')}
-                </th>
-                <th scope="col" className="num">
-                  {t('lookup.lines.paid')}
-                </th>
-                <th scope="col" className="num">
-                  {t('lookup.lines.unitPrice')}
-                </th>
-              </tr>
-            </thead>
+            <OrderLinesHead />
             <tbody>
               {order.lines.map((line) => (
                 <IntakeLineRows

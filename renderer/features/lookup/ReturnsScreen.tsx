@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { useCodes } from '../../lib/codes';
 import { formatDateTime, formatMinor, marketplaceCode } from '../../lib/format';
 import { IntakeForm } from '../intake/IntakeForm';
+import { OrderLinesHead } from './OrderLinesHead';
 
 type Found = CallOutput<'orders.find'>;
 
@@ -273,26 +274,7 @@ function OrderLinesTable({ order }: { order: OrderDetail }) {
   return (
     <div className="table-wrap">
       <table className="table table--dense">
-        <thead>
-          <tr>
-            <th scope="col">{t('lookup.lines.item')}</th>
-            <th scope="col" className="num">
-              {t('lookup.lines.ordered')}
-            </th>
-            <th scope="col" className="num">
-              {t('lookup.lines.returned')}
-            </th>
-            <th scope="col" className="num">
-              {t('lookup.lines.refunded')}
-            </th>
-            <th scope="col" className="num">
-              {t('lookup.lines.paid')}
-            </th>
-            <th scope="col" className="num">
-              {t('lookup.lines.unitPrice')}
-            </th>
-          </tr>
-        </thead>
+        <OrderLinesHead />
         <tbody>
           {order.lines.map((line) => (
             <tr key={line.id}>
