@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderRmaLabelsPdf, type RenderOptions } from './render';
+import { item } from './testing/fixtures';
+import { readCodes, ScanDir } from './testing/scan';
 import { LABEL_SIZES, LabelError, type LabelSize, type RmaLabelItem } from './types';
 
 /**
@@ -20,62 +19,20 @@ const FONT = resolve(
   'fonts',
   'DroidSansFallbackFull.ttf',
 );
-const work = mkdtempSync(join(tmpdir(), 'returndesk-labels-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function tool(name: string): string {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`]);
-    return name;
-  } catch {
-    throw new Error(
-      `${name} is missing: install poppler-utils and zbar-tools (CI does, in .ci/run)`,
-    );
-  }
-}
+const scans = new ScanDir();
+afterAll(() => scans.remove());
 
 /** Decodes every page of a PDF; per page, what Code 128 and QR each read. */
 function decode(pdf: Uint8Array, name: string): { code128: string; qr: string }[] {
-  const file = join(work, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  execFileSync(tool('pdftoppm'), ['-r', '300', '-png', file, join(work, name)]);
-  const pages = readdirSync(work)
-    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
-    .sort();
-  const read = (png: string, symbology: string) =>
-    execFileSync(
-      tool('zbarimg'),
-      ['--raw', '-q', '-Sdisable', `-S${symbology}.enable`, join(work, png)],
-      {
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    )
-      .toString()
-      .trim();
-  return pages.map((png) => ({ code128: read(png, 'code128'), qr: read(png, 'qrcode') }));
+  return scans.pdfToPngs(pdf, name).map((png) => ({
+    code128: readCodes(png, 'code128').join('\n'),
+    qr: readCodes(png, 'qrcode').join('\n'),
+  }));
 }
 
 /** The PDF alone: these tests are about the labels, warnings have their own. */
 const render = async (items: RmaLabelItem[], options: RenderOptions) =>
   (await renderRmaLabelsPdf(items, options)).pdf;
-
-const item = (overrides: Partial<RmaLabelItem> = {}): RmaLabelItem => ({
-  rmaNumber: 'NY01-A-261121-0042',
-  lineNumber: 1,
-  lineCount: 1,
-  amazonOrderId: '112-1234567-1234567',
-  sku: 'VOL-ANC700-BLK',
-  asin: 'B0TEST0001',
-  title: 'Voltra ANC 700 Wireless Noise Cancelling Headphones, Black',
-  quantity: 1,
-  grade: 'Like new',
-  disposition: 'Restock store',
-  environmentalTags: ['WEEE', 'BATTERY'],
-  storeCode: 'NY01',
-  storeName: 'New York',
-  dateText: '2026-11-21 14:05',
-  ...overrides,
-});
 
 describe('RMA labels', () => {
   it.each(LABEL_SIZES)(
@@ -176,12 +133,7 @@ describe('RMA labels', () => {
 });
 
 describe('RMA labels, further', () => {
-  /** The page text as poppler extracts it (pdftotext ships with pdftoppm). */
-  function pdfText(pdf: Uint8Array, name: string): string {
-    const file = join(work, `${name}.pdf`);
-    writeFileSync(file, pdf);
-    return execFileSync(tool('pdftotext'), ['-layout', file, '-']).toString();
-  }
+  const pdfText = (pdf: Uint8Array, name: string) => scans.pdfText(pdf, name);
 
   // The longest number RMA_NUMBER_PATTERN allows: the barcode is narrowest on the 62 mm roll.
   it.each(LABEL_SIZES)(
