@@ -65,6 +65,44 @@ describe('the returns counter', () => {
     return { order, line, created };
   };
 
+  /** The dearest line of a recent US order priced at 100 USD or more: above the auto-approval threshold. */
+  const dearLine = async () => {
+    const dear = pickOrder(
+      "o.marketplace = 'US' AND o.status = 'Delivered' AND o.delivered_at >= '2026-11-01' AND (SELECT max(l.unit_price_minor) FROM order_lines l WHERE l.order_id = o.id) >= 10000",
+    );
+    const order = await t.ok(CLERK, 'orders.get', { orderId: dear.id });
+    const line = order.lines.reduce((a, b) =>
+      a.unitPrice.amountMinor >= b.unitPrice.amountMinor ? a : b,
+    );
+    return { order, line };
+  };
+  /** Takes back one unit of an order line; answers the return and its line ids. */
+  const returnOneUnit = async (
+    orderId: string,
+    orderLineId: string,
+    reasonCode: 'DEFECTIVE' | 'NOT_AS_DESCRIBED',
+    opened = false,
+  ) => {
+    const created = await t.ok(CLERK, 'returns.create', {
+      id: randomUUID(),
+      orderId,
+      lines: [
+        {
+          id: randomUUID(),
+          orderLineId,
+          quantity: 1,
+          reasonCode,
+          opened,
+          damaged: false,
+          missingParts: false,
+        },
+      ],
+    });
+    const returnLineId = (await t.ok(CLERK, 'returns.get', { returnId: created.returnId }))
+      .lines[0]!.id;
+    return { created, returnLineId };
+  };
+
   it('finds an order by id, by buyer name, email and phone, masked for a clerk', async () => {
     const { id, amazonOrderId } = recentUsOrder();
     const [buyer] = t.query<{ buyer_name: string; buyer_email: string; buyer_phone_last4: string }>(
@@ -250,23 +288,7 @@ describe('the returns counter', () => {
     );
     const order = await t.ok(CLERK, 'orders.get', { orderId: withSerial.id });
     const line = order.lines.find((l) => l.hasSerial)!;
-    const created = await t.ok(CLERK, 'returns.create', {
-      id: randomUUID(),
-      orderId: order.id,
-      lines: [
-        {
-          id: randomUUID(),
-          orderLineId: line.id,
-          quantity: 1,
-          reasonCode: 'DEFECTIVE',
-          opened: true,
-          damaged: false,
-          missingParts: false,
-        },
-      ],
-    });
-    const returnLineId = (await t.ok(CLERK, 'returns.get', { returnId: created.returnId }))
-      .lines[0]!.id;
+    const { returnLineId } = await returnOneUnit(order.id, line.id, 'DEFECTIVE', true);
     await refused('returns.dispose', { returnLineId, disposition: 'RESTOCK_STORE' }, 'QC_REQUIRED');
     const qc = await t.ok(CLERK, 'qc.record', {
       id: randomUUID(),
@@ -326,30 +348,8 @@ describe('the returns counter', () => {
       'REFUND_ALREADY_REQUESTED',
     );
 
-    const dear = pickOrder(
-      "o.marketplace = 'US' AND o.status = 'Delivered' AND o.delivered_at >= '2026-11-01' AND (SELECT max(l.unit_price_minor) FROM order_lines l WHERE l.order_id = o.id) >= 10000",
-    );
-    const order = await t.ok(CLERK, 'orders.get', { orderId: dear.id });
-    const line = order.lines.reduce((a, b) =>
-      a.unitPrice.amountMinor >= b.unitPrice.amountMinor ? a : b,
-    );
-    const created = await t.ok(CLERK, 'returns.create', {
-      id: randomUUID(),
-      orderId: order.id,
-      lines: [
-        {
-          id: randomUUID(),
-          orderLineId: line.id,
-          quantity: 1,
-          reasonCode: 'DEFECTIVE',
-          opened: false,
-          damaged: false,
-          missingParts: false,
-        },
-      ],
-    });
-    const returnLineId = (await t.ok(CLERK, 'returns.get', { returnId: created.returnId }))
-      .lines[0]!.id;
+    const { order, line } = await dearLine();
+    const { created, returnLineId } = await returnOneUnit(order.id, line.id, 'DEFECTIVE');
     await refused(
       'refunds.request',
       { id: randomUUID(), returnId: created.returnId, lines: [{ returnLineId, totalMinor: 100 }] },
@@ -418,28 +418,8 @@ describe('the returns counter', () => {
   });
 
   it('lists waiting requests in a manager’s queue, who decides there with their own session', async () => {
-    const dear = pickOrder(
-      "o.marketplace = 'US' AND o.status = 'Delivered' AND o.delivered_at >= '2026-11-01' AND (SELECT max(l.unit_price_minor) FROM order_lines l WHERE l.order_id = o.id) >= 10000",
-    );
-    const order = await t.ok(CLERK, 'orders.get', { orderId: dear.id });
-    const line = order.lines.reduce((a, b) =>
-      a.unitPrice.amountMinor >= b.unitPrice.amountMinor ? a : b,
-    );
-    const created = await t.ok(CLERK, 'returns.create', {
-      id: randomUUID(),
-      orderId: order.id,
-      lines: [
-        {
-          id: randomUUID(),
-          orderLineId: line.id,
-          quantity: 1,
-          reasonCode: 'NOT_AS_DESCRIBED',
-          opened: false,
-          damaged: false,
-          missingParts: false,
-        },
-      ],
-    });
+    const { order, line } = await dearLine();
+    const { created } = await returnOneUnit(order.id, line.id, 'NOT_AS_DESCRIBED');
     const pending = await t.ok(CLERK, 'refunds.request', {
       id: randomUUID(),
       returnId: created.returnId,
