@@ -102,6 +102,11 @@ const Hlc = z.string().min(1).max(64);
 export const RowChangeSchema = z.object({
   table: z.enum(SYNC_TABLES),
   row: z.record(z.string(), z.unknown()),
+  /**
+   * Only from the server: the row is gone (a denial that beat an unexecuted approval removes the
+   * approval). `row` then holds at least its primary key.
+   */
+  deleted: z.literal(true).optional(),
 });
 export type RowChange = z.infer<typeof RowChangeSchema>;
 
