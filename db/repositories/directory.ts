@@ -105,3 +105,16 @@ export function updateUser(db: Db, id: string, patch: Partial<Omit<UserRow, 'id'
 export function localDevice(db: Db): DeviceRow | undefined {
   return db.select().from(devices).where(eq(devices.isLocal, true)).get();
 }
+
+export function insertUser(db: Db, row: typeof users.$inferInsert): UserRow {
+  return db.insert(users).values(row).returning().get();
+}
+
+/** Everyone, for the admin's directory screen: chain roles first, then by username. */
+export function allUsers(db: Db): UserRow[] {
+  return db.select().from(users).orderBy(users.scopeKind, users.username).all();
+}
+
+export function listRegions(db: Db): RegionRow[] {
+  return db.select().from(regions).orderBy(regions.code).all();
+}

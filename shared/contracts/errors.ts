@@ -41,6 +41,14 @@ export const ERROR_CODES = [
   'SYSTEM_PRINTING_UNAVAILABLE',
   /** The app stopped while a job was being sent: it may or may not have printed. */
   'PRINT_INTERRUPTED',
+  /** Directory (admin): another person has that username. */
+  'USERNAME_TAKEN',
+  /** Directory (admin): a clerk or store manager works at a store, a regional manager in a region, finance and admins chain-wide. */
+  'ROLE_SCOPE_MISMATCH',
+  /** Directory (admin): a PIN is 4–8 digits, a password at least 10 characters. */
+  'WEAK_SECRET',
+  /** Directory (admin): nobody deactivates or demotes themselves (the chain would lose its admin). */
+  'CANNOT_CHANGE_SELF',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as auth from './auth';
 import * as audit from './audit';
+import * as adminUsers from './admin-users';
 import * as directory from './directory';
 import * as orders from './orders';
 import * as manifests from './manifests';
@@ -16,6 +17,12 @@ export * from './events';
 export * from './bridge';
 export { SessionUserSchema, DeviceInfoSchema, type SessionUser } from './auth';
 export { StoreSchema, type Store, UserSummarySchema } from './directory';
+export {
+  ManagedUserSchema,
+  MIN_PASSWORD_LENGTH,
+  PIN_PATTERN,
+  type ManagedUser,
+} from './admin-users';
 export { OrderSummarySchema, type OrderSummary } from './orders';
 export {
   AMAZON_ORDER_ID,
@@ -64,6 +71,10 @@ export const CONTRACTS = {
   [directory.directoryStores.name]: directory.directoryStores,
   [directory.usersList.name]: directory.usersList,
   [directory.usersUnlock.name]: directory.usersUnlock,
+  [adminUsers.usersAll.name]: adminUsers.usersAll,
+  [adminUsers.usersCreate.name]: adminUsers.usersCreate,
+  [adminUsers.usersUpdate.name]: adminUsers.usersUpdate,
+  [adminUsers.usersResetSecret.name]: adminUsers.usersResetSecret,
   [orders.ordersRecent.name]: orders.ordersRecent,
   [orders.financeOrderTotals.name]: orders.financeOrderTotals,
   [settings.settingsGet.name]: settings.settingsGet,

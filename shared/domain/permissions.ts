@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'qc.inspect',
   'labels.print',
   'refunds.request',
+  /** Create people, change their role or home, deactivate them, reset their PIN or password. */
+  'users.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +73,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'audit.verify',
     'directory.read',
+    'users.manage',
   ],
 };
 

@@ -1,6 +1,7 @@
 import {
   randomBytes,
   scrypt as scryptCallback,
+  scryptSync,
   timingSafeEqual,
   type ScryptOptions,
 } from 'node:crypto';
@@ -34,6 +35,26 @@ export async function hashSecret(
 ): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(secret, salt, KEY_LENGTH, { ...params, maxmem: MAXMEM });
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
+}
+
+/**
+ * The same hash, computed on this thread: for the admin's directory changes, which run inside
+ * one synchronous SQLite transaction (registry.ts). An admin resets a PIN rarely; ~0.1 s is fine.
+ */
+export function hashSecretSync(
+  secret: string,
+  params: { N: number; r: number; p: number } = PARAMS,
+): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(secret.normalize('NFKC'), salt, KEY_LENGTH, { ...params, maxmem: MAXMEM });
   return [
     'scrypt',
     params.N,

@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../context';
+import { adminUserHandlers } from './admin-users';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { directoryHandlers } from './directory';
@@ -18,6 +19,7 @@ import { syncHandlers } from './sync';
 export const handlers: HandlerMap = {
   ...authHandlers,
   ...directoryHandlers,
+  ...adminUserHandlers,
   ...orderHandlers,
   ...settingsHandlers,
   ...auditHandlers,

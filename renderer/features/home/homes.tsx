@@ -12,6 +12,7 @@ import { PendingApprovals } from '../approvals/ApprovalsScreen';
 import { ManifestCard } from '../manifests/ManifestCard';
 import { FailedPrints } from '../printing/PrintQueue';
 import { RecentReturns } from '../returns/RecentReturns';
+import { UsersAdmin } from '../admin/UsersAdmin';
 
 /** Labels of this till that did not print: only for those who print (and only when there are). */
 function PrintFailures() {
@@ -83,6 +84,7 @@ export function AdminHome() {
     <div className="home" data-testid="home-admin">
       <Greeting />
       <div className="home__grid">
+        <UsersAdmin />
         <StoreGrid title={t('home.admin.stores')} />
         <AuditPanel />
       </div>
