@@ -31,6 +31,7 @@ describe('opening and migrating the desktop database', () => {
         ...['outbox', 'photos', 'qc_inspections', 'refund_request_lines', 'refund_requests'],
         ...['regions', 'return_lines', 'returns', 'rma_sequences', 'settings', 'stores', 'users'],
         ...['print_jobs', 'printer_targets', 'manifests', 'manifest_lines'],
+        ...['sync_state', 'remote_audit_events', 'sync_pending_rows', 'sync_server_rows'],
       ].sort(),
     );
     expect(tables.every((t) => t.strict === 1)).toBe(true);

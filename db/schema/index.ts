@@ -3,3 +3,4 @@ export * from './journal';
 export * from './orders';
 export * from './returns';
 export * from './printing';
+export * from './sync';

@@ -40,6 +40,15 @@ export const outbox = sqliteTable(
     /** pending → acked, or rejected (with the back office's reason). */
     status: text('status').notNull().default('pending'),
     rejectedReason: text('rejected_reason'),
+    /** The back office's stable code for a rejection (shared/sync/protocol.ts). */
+    rejectedCode: text('rejected_code'),
+    /** When the back office acknowledged or rejected it. */
+    settledAt: text('settled_at'),
+    /**
+     * JSON array of the rows this change's transaction wrote, as they were at its end, in the
+     * wire shape (protocol RowChange). Captured by triggers (migration 0007); emptied once acked.
+     */
+    rows: text('rows').notNull().default('[]'),
   },
   (t) => [index('outbox_status').on(t.status, t.mutationId)],
 );

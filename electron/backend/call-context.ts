@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
   AppError,
+  CONTRACTS,
   DEFAULT_SETTINGS,
   SETTING_SCHEMAS,
   type CallName,
@@ -11,6 +12,7 @@ import { scopeCovers, type Role, type UserScope } from '../../shared/domain/perm
 import { appendAuditEvent } from '../../db/repositories/audit';
 import type { UserRow } from '../../db/repositories/directory';
 import { appendMutation } from '../../db/repositories/outbox';
+import { captureChangedRows } from '../../db/repositories/sync-capture';
 import { readSettings } from '../../db/repositories/settings';
 import type { BackendCore } from './core';
 import type { AuditRecord, ChangeRecord, HandlerContext, SignedInUser } from './context';
@@ -46,6 +48,12 @@ export function readStoreSettings(core: BackendCore, storeId: string): StoreSett
   return result as StoreSettings;
 }
 
+/**
+ * What the registry reads back after the handler: how many changes it recorded, and the outbox
+ * row of the last one (whose rows it captures at the end of the transaction).
+ */
+export type RecordingContext = HandlerContext & { changes: number; mutationId: number | null };
+
 /** Builds the context of one call. `changes` counts what the handler recorded. */
 export function createCallContext(
   core: BackendCore,
@@ -53,10 +61,15 @@ export function createCallContext(
   callName: CallName,
   input: unknown,
   user: SignedInUser | null,
-): HandlerContext & { changes: number } {
+): RecordingContext {
   const nowIso = () => new Date(core.now()).toISOString();
-  const ctx: HandlerContext & { changes: number } = {
+  // A `change` call's transaction is the registry's, which captures the rows when it ends. Other
+  // calls that record a change run their own transaction: their rows are captured at
+  // recordChange, which they call once the rows are written.
+  const capturedByRegistry = CONTRACTS[callName].kind === 'change';
+  const ctx: RecordingContext = {
     changes: 0,
+    mutationId: null,
     db: core.db,
     channel,
     callName,
@@ -100,7 +113,7 @@ export function createCallContext(
         at,
         hlc,
       });
-      appendMutation(core.db, {
+      ctx.mutationId = appendMutation(core.db, {
         id: uuidv7(),
         name: change.mutation?.name ?? callName,
         args: change.mutation?.args ?? input,
@@ -108,6 +121,7 @@ export function createCallContext(
         auditEventId: event.id,
         createdAt: at,
       });
+      if (!capturedByRegistry) captureChangedRows(core.db, ctx.mutationId);
       ctx.changes += 1;
     },
     audit(record: AuditRecord) {

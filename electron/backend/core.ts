@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { latestHlc } from '../../db/repositories/audit';
 import { storeRegionMap } from '../../db/repositories/directory';
 import { pendingMutationCount } from '../../db/repositories/outbox';
+import { discardCapturedRows } from '../../db/repositories/sync-capture';
 import type { DeviceContext } from './context';
 import { GrantStore } from './grants';
 import { Printing, type PlatformPrinting, type PrintQueueOptions } from './printing';
@@ -38,6 +39,8 @@ export class BackendCore {
       printing.platform ?? null,
       printing.queue,
     );
+    // Left by the demo seed or by a run that stopped mid-write: nothing a change owns.
+    discardCapturedRows(db);
     this.hlc = hlcInit(device.id.slice(-12));
     const last = latestHlc(db);
     if (last) hlcReceive(this.hlc, last, now());
@@ -56,6 +59,9 @@ export class BackendCore {
 
   /** After any write: what the caches hold may have changed. */
   afterWrite(): void {
+    // Rows a change wrote were captured inside its transaction; what is left was written by no
+    // change (a sign-in counter, an enrolment) and is not the back office's business.
+    discardCapturedRows(this.db);
     this.settingsCache.clear();
     this.regions = storeRegionMap(this.db);
     this.publishSyncStatus();

@@ -9,6 +9,7 @@ import {
 } from '../../shared/contracts';
 import { hasPermission, scopeCovers } from '../../shared/domain/permissions';
 import { userById } from '../../db/repositories/directory';
+import { captureChangedRows } from '../../db/repositories/sync-capture';
 import type { BackendCore } from './core';
 import { cachedStoreSettings, createCallContext, signedInUser } from './call-context';
 import type { Handler, HandlerMap, SignedInUser } from './context';
@@ -53,8 +54,10 @@ export function createDispatch(core: BackendCore, handlers: HandlerMap): Dispatc
           const result = handler(ctx, parsed.data as never);
           if (result instanceof Promise)
             throw new Error(`change handler ${name} must be synchronous`);
-          if (ctx.changes !== 1)
+          if (ctx.changes !== 1 || ctx.mutationId === null)
             throw new Error(`change handler ${name} recorded ${ctx.changes} changes, not 1`);
+          // The rows as this transaction leaves them travel with the mutation (sync is state-based).
+          captureChangedRows(core.db, ctx.mutationId);
           return result;
         })();
       } else {
