@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend, DATABASE_FILE } from '../../electron/backend/backend';
+import { benchApprovalCodes } from './approval-codes.bench';
 import { benchCalls } from './calls.bench';
 import { benchLabels } from './labels.bench';
 import { benchLookup } from './lookup.bench';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   await benchScanToScreen(seeded);
   await benchLabels();
   await benchLookup();
+  benchApprovalCodes();
   rmSync(seeded, { recursive: true, force: true });
 }
 
