@@ -87,7 +87,8 @@ export const syncPendingRows = sqliteTable(
 /**
  * The back office's version of a row that a still-pending local change hides (the rebase put
  * the local version on top). When no pending change covers the row any more (acknowledged or
- * rejected), the next pull puts this version back. `row` null: the back office deleted it.
+ * rejected), the next pull puts this version back. `row_key` is the coverage key (the row's key;
+ * for a decision, its refund request); `row` the JSON of the RowChange as sent, tombstones too.
  */
 export const syncServerRows = sqliteTable(
   'sync_server_rows',

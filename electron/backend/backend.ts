@@ -6,6 +6,7 @@ import { DEFAULT_DEMO_STORE, seedDemoDatabase } from './demo-seed';
 import { loadDeviceContext } from './device';
 import { handlers } from './handlers';
 import { createDispatch } from './registry';
+import { fileCredentialStore } from './sync/credentials';
 import type { Backend, BackendOptions } from './types';
 
 export const DATABASE_FILE = 'returndesk.sqlite';
@@ -38,18 +39,26 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
     const resourcesDir =
       options.resourcesDir ?? join(options.migrationsDir, '..', '..', 'resources');
-    const core = new BackendCore(opened.db, loadDeviceContext(opened.db), now, log, resourcesDir, {
-      platform: options.printing,
-      queue: options.printQueue,
-    });
+    const { credentials, ...sync } = options.sync ?? {};
+    const core = new BackendCore(
+      opened.db,
+      loadDeviceContext(opened.db),
+      now,
+      log,
+      resourcesDir,
+      { platform: options.printing, queue: options.printQueue },
+      { ...sync, credentials: credentials ?? fileCredentialStore(options.dataDir) },
+    );
     const dispatch = createDispatch(core, handlers);
     core.printing.start();
+    core.sync.start();
     return {
       dispatch,
       onEvent: (listener) => core.onEvent(listener),
       dropChannel: (channel) => core.sessions.end(channel),
       close: () => {
-        // The print worker first: it records jobs in flight while the database is open.
+        // Sync and the print worker first: neither may write once the database is closed.
+        core.sync.stop();
         core.printing.stop();
         opened.close();
       },

@@ -78,6 +78,7 @@ export function createCallContext(
     sessions: core.sessions,
     grants: core.grants,
     printing: core.printing,
+    sync: core.sync,
     session: core.sessions.get(channel),
     user,
     now: core.now,

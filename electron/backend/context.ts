@@ -5,6 +5,7 @@ import type {
   EventPayload,
   ParsedInput,
   StoreSettings,
+  SyncStatus,
 } from '../../shared/contracts';
 import type { Role, ScopeTarget, UserScope } from '../../shared/domain/permissions';
 import type { Db } from '../../db/client';
@@ -12,6 +13,15 @@ import type { UserRow } from '../../db/repositories/directory';
 import type { GrantStore } from './grants';
 import type { Printing } from './printing';
 import type { SessionStore, TillSession } from './sessions';
+import type { Enrollment } from './sync/enroll';
+
+/** What a call may ask of the background sync. */
+export interface SyncControl {
+  status(): SyncStatus;
+  /** A round now; the status after it. */
+  syncNow(): Promise<SyncStatus>;
+  enroll(backOfficeUrl: string, code: string): Promise<Enrollment>;
+}
 
 /** This desktop: its id and code and the store it belongs to. */
 export interface DeviceContext {
@@ -63,6 +73,8 @@ export interface HandlerContext {
   readonly grants: GrantStore;
   /** This device's printers and print queue. */
   readonly printing: Printing;
+  /** Sync with the back office, running in the background. */
+  readonly sync: SyncControl;
   readonly session: TillSession | undefined;
   /** Set for every call but `public` ones, where it is set only if someone is signed in and unlocked. */
   readonly user: SignedInUser | null;

@@ -37,7 +37,7 @@ function seededTemplate(storeCode: string): Promise<string> {
 
 /** A real backend on a temp SQLite file with the demo chain, a movable clock, and typed calls. */
 export async function testBackend(
-  options: { storeCode?: string } & Pick<BackendOptions, 'printing' | 'printQueue'> = {},
+  options: { storeCode?: string } & Pick<BackendOptions, 'printing' | 'printQueue' | 'sync'> = {},
 ) {
   const { dir, cleanup } = tempDir('returndesk-backend-');
   copyFileSync(await seededTemplate(options.storeCode ?? 'NY01'), join(dir, DATABASE_FILE));
@@ -51,6 +51,7 @@ export async function testBackend(
     log: (line) => logs.push(line),
     printing: options.printing,
     printQueue: options.printQueue,
+    sync: options.sync,
   });
   const file = join(dir, DATABASE_FILE);
   const call = <N extends CallName>(channel: string, name: N, input: CallInput<N>) =>

@@ -1,5 +1,7 @@
 import type { Envelope, EventName, EventPayload } from '../../shared/contracts';
 import type { PlatformPrinting, PrintQueueOptions } from './printing';
+import type { DeviceCredentialStore } from './sync/credentials';
+import type { PushLimits } from './sync/push';
 
 /**
  * The desktop backend as both bridges see it. `channel` names the caller: the renderer's
@@ -39,4 +41,35 @@ export interface BackendOptions {
   printing?: PlatformPrinting;
   /** Retry backoff and timeouts of the print queue (short in tests). */
   printQueue?: PrintQueueOptions;
+  /** Sync with the back office (DESIGN.md §5). Without a URL the desktop works on its own. */
+  sync?: BackendSyncOptions;
+}
+
+export interface BackendSyncOptions {
+  /** The back office, e.g. `https://backoffice.example.com` (`RETURNDESK_BACKOFFICE_URL`). */
+  backOfficeUrl?: string | null;
+  /**
+   * Enrol with this code at the first start when not enrolled yet, so a launcher needs no
+   * person at the till (`RETURNDESK_ENROLLMENT_CODE`).
+   */
+  enrollmentCode?: string | null;
+  /**
+   * Where the device token is kept: Electron passes one encrypted by the OS secret store;
+   * default `<dataDir>/device-credentials.json`, readable by this OS user only.
+   */
+  credentials?: DeviceCredentialStore;
+  /** Between sync rounds while all is well (default 5000 ms). */
+  intervalMs?: number;
+  /** After a local change, wait this long for more before syncing (default 250 ms). */
+  debounceMs?: number;
+  /** Per request to the back office (default 15000 ms). */
+  requestTimeoutMs?: number;
+  /** The longest wait between attempts while the back office is unreachable (default 5 min). */
+  maxBackoffMs?: number;
+  /** Jitter source in [0, 1) (tests make it fixed). */
+  random?: () => number;
+  pushLimits?: PushLimits;
+  pullLimit?: number;
+  /** The HTTP client (default: Node's fetch). */
+  fetch?: typeof fetch;
 }

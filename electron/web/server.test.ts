@@ -132,7 +132,9 @@ describe('the browser-mode server', () => {
       listener('web:tab-0001-abcd', 'session.changed', { reason: 'signedIn' });
       listener(null, 'sync.status', {
         backOffice: 'not_configured',
+        backOfficeUrl: null,
         pendingMutations: 2,
+        rejectedMutations: 0,
         lastSyncedAt: null,
         lastError: null,
       });

@@ -85,3 +85,26 @@ export function formatMinor(amountMinor: number, currency: string, locale: strin
     ? formatMoney({ amountMinor, currency }, locale)
     : `${amountMinor} ${currency}`;
 }
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** How long ago an instant was, in the UI language: "2 minutes ago", "刚刚"-style "now". */
+export function formatRelative(iso: string, locale: string, nowMs: number): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  let value = (then - nowMs) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit);
+    value /= size;
+  }
+  return format.format(Math.round(value), 'year');
+}

@@ -96,7 +96,9 @@ export function homeHandlers(): Handlers {
   return {
     'sync.status': () => ({
       backOffice: 'not_configured',
+      backOfficeUrl: null,
       pendingMutations: 3,
+      rejectedMutations: 0,
       lastSyncedAt: null,
       lastError: null,
     }),

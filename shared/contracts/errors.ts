@@ -49,6 +49,16 @@ export const ERROR_CODES = [
   'WEAK_SECRET',
   /** Directory (admin): nobody deactivates or demotes themselves (the chain would lose its admin). */
   'CANNOT_CHANGE_SELF',
+  /** Sync: the back office does not answer (down, no network, too slow). */
+  'BACK_OFFICE_UNREACHABLE',
+  /** Sync: the back office refused or failed; `details` carry its code and trace id. */
+  'BACK_OFFICE_ERROR',
+  /** Enrolment: the code is wrong, already used or expired. */
+  'ENROLLMENT_CODE_INVALID',
+  /** Enrolment: this desktop has taken returns at its store and cannot move to another. */
+  'ENROLLMENT_STORE_CONFLICT',
+  /** Sync: the device credentials file may be read by others and is not used. */
+  'CREDENTIALS_INSECURE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

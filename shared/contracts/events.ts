@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SYNC_TABLES } from '../sync/protocol';
 import { PrintJobSchema } from './printing';
 import { SyncStatusSchema } from './sync';
 
@@ -10,6 +11,11 @@ export const EVENTS = {
   'sync.status': SyncStatusSchema,
   /** A print job was queued, sent, printed, failed, retried or cancelled on this device. */
   'print.jobChanged': PrintJobSchema,
+  /**
+   * Rows arrived from the back office (a pull applied them): screens showing these tables
+   * re-read, so a decision or refund state made elsewhere shows without a reload.
+   */
+  'data.changed': z.object({ tables: z.array(z.enum(SYNC_TABLES)) }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -45,7 +45,13 @@ export {
 export { STEP_UP_PURPOSES } from './auth';
 export { DEFAULT_SETTINGS, SETTING_SCHEMAS, type SettingKey, type StoreSettings } from './settings';
 export { AuditVerificationSchema, type AuditVerification } from './audit';
-export { SyncStatusSchema, type SyncStatus } from './sync';
+export {
+  BACK_OFFICE_STATES,
+  SyncRejectionSchema,
+  SyncStatusSchema,
+  type SyncRejection,
+  type SyncStatus,
+} from './sync';
 export {
   LabelSizeSchema,
   PRINT_KINDS,
@@ -82,6 +88,9 @@ export const CONTRACTS = {
   [audit.auditRecent.name]: audit.auditRecent,
   [audit.auditVerify.name]: audit.auditVerify,
   [sync.syncStatus.name]: sync.syncStatus,
+  [sync.syncNow.name]: sync.syncNow,
+  [sync.syncEnroll.name]: sync.syncEnroll,
+  [sync.syncRejections.name]: sync.syncRejections,
   [returns.ordersFind.name]: returns.ordersFind,
   [returns.ordersGet.name]: returns.ordersGet,
   [returns.returnsAssess.name]: returns.returnsAssess,

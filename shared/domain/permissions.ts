@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'refunds.request',
   /** Create people, change their role or home, deactivate them, reset their PIN or password. */
   'users.manage',
+  /** Enrol this desktop with the back office (a code an admin made). */
+  'devices.enroll',
+  /** See the changes the back office refused, with its reasons. */
+  'sync.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +56,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approvals.decide',
     'directory.read',
     'customers.personal',
+    'devices.enroll',
+    'sync.review',
   ],
   regional_manager: [
     'orders.read',
@@ -63,6 +69,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approvals.decide',
     'directory.read',
     'customers.personal',
+    'sync.review',
   ],
   finance: ['orders.read', 'returns.read', 'finance.read', 'audit.read', 'directory.read'],
   admin: [
@@ -74,6 +81,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.verify',
     'directory.read',
     'users.manage',
+    'devices.enroll',
+    'sync.review',
   ],
 };
 

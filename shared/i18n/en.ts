@@ -74,6 +74,16 @@ export const en = {
     WEAK_SECRET: 'A PIN is 4 to 8 digits; a password has at least 10 characters.',
     CANNOT_CHANGE_SELF:
       'You cannot deactivate yourself or change your own role; ask another admin.',
+    BACK_OFFICE_UNREACHABLE:
+      'The back office cannot be reached. Check the address and the network, then try again.',
+    BACK_OFFICE_ERROR:
+      'The back office refused or failed. Try again; if it keeps happening, call support.',
+    ENROLLMENT_CODE_INVALID:
+      'That enrolment code is wrong, already used or expired. Ask an administrator for a new one.',
+    ENROLLMENT_STORE_CONFLICT:
+      'This desktop has already taken returns at its store, so it cannot be enrolled at another store. Use a code for its own store.',
+    CREDENTIALS_INSECURE:
+      'The file holding this desktop’s back-office key may be read by others, so it is not used. Enrol this desktop again.',
     INTERNAL:
       'Something went wrong on this computer. Try again; if it keeps happening, call support.',
   },
@@ -125,14 +135,43 @@ export const en = {
   sync: {
     label: 'Sync status',
     notConfigured: 'Local only — back office not configured',
+    notEnrolled: 'Not enrolled — this desktop does not sync yet',
     online: 'Online',
     offline: 'Offline — changes are kept on this computer',
+    revoked: 'Revoked — this desktop may no longer sync',
     pending_one: '{{count}} pending change',
     pending_other: '{{count}} pending changes',
+    rejected_one: '{{count}} change refused by the back office',
+    rejected_other: '{{count}} changes refused by the back office',
     lastSynced: 'Last synced {{time}}',
     neverSynced: 'Not synced yet',
     lastError: 'Last error: {{message}} (trace {{traceId}})',
+    lastErrorNoTrace: 'Last error: {{message}}',
     unknown: 'Sync status unknown',
+    failure: {
+      UNREACHABLE: 'The back office cannot be reached.',
+      TIMEOUT: 'The back office did not answer in time.',
+      BAD_RESPONSE: 'The back office sent an answer this app does not understand.',
+      UNAUTHENTICATED: 'The back office does not know this desktop. Enrol it again.',
+      DEVICE_REVOKED: 'An administrator revoked this desktop. Enrol it again to sync.',
+      PROTOCOL_VERSION: 'This app and the back office speak different versions. Update ReturnDesk.',
+      MALFORMED_BATCH: 'The back office could not read the changes sent.',
+      TOO_LARGE: 'The changes sent were too large for the back office.',
+      BATCH_REPLAYED: 'The back office had already received these changes.',
+      CLOCK_SKEW: 'This computer’s clock is wrong. Set the date and time, then sync again.',
+      ENROLLMENT_CODE_INVALID: 'The enrolment code was wrong, used or expired.',
+      FORBIDDEN: 'The back office does not allow this.',
+      OUT_OF_SCOPE: 'It belongs to a store this desktop does not serve.',
+      UNKNOWN_REFERENCE: 'It refers to something the back office does not know.',
+      IMMUTABLE: 'It changes something that may not change once made.',
+      REFUND_EXCEEDS_PAID: 'The refunds would pay back more than the customer paid.',
+      ALREADY_DECIDED: 'The request had already been decided elsewhere.',
+      DIGEST_MISMATCH: 'The decision does not match the request as it is now.',
+      INVALID_TRANSITION: 'That step was not possible in the state the back office has.',
+      INVALID_ROW: 'Its data was not valid.',
+      CREDENTIALS_INSECURE: 'The back-office key file may be read by others.',
+      INTERNAL: 'Something went wrong while syncing.',
+    },
   },
   home: {
     greeting: 'Hello, {{name}}',

@@ -1,12 +1,67 @@
-import { pendingMutationCount } from '../../../db/repositories/outbox';
+import { rejectedMutations } from '../../../db/repositories/outbox';
+import { users } from '../../../db/schema';
+import { inArray } from 'drizzle-orm';
 import type { HandlerMap } from '../context';
 
-/** Until the back office exists (its own issue) the desktop is local-only and says so. */
+/**
+ * Sync runs in the background (sync/sync-loop.ts); these calls read its status, start a round,
+ * enrol this desktop, and list what the back office refused.
+ */
 export const syncHandlers = {
-  'sync.status': (ctx) => ({
-    backOffice: 'not_configured' as const,
-    pendingMutations: pendingMutationCount(ctx.db),
-    lastSyncedAt: null,
-    lastError: null,
-  }),
+  'sync.status': (ctx) => ctx.sync.status(),
+
+  'sync.now': (ctx) => ctx.sync.syncNow(),
+
+  'sync.enroll': async (ctx, input) => {
+    const enrollment = await ctx.sync.enroll(input.backOfficeUrl, input.code);
+    ctx.db.$client.transaction(() =>
+      ctx.audit({
+        action: 'sync.enrolled',
+        entityType: 'device',
+        entityId: enrollment.deviceId,
+        storeId: enrollment.storeId,
+        before: null,
+        after: {
+          backOfficeUrl: input.backOfficeUrl,
+          deviceCode: enrollment.deviceCode,
+          storeId: enrollment.storeId,
+          scope: enrollment.scope,
+        },
+      }),
+    )();
+    return {
+      status: ctx.sync.status(),
+      deviceCode: enrollment.deviceCode,
+      storeId: enrollment.storeId,
+      scope: enrollment.scope,
+      storeChanged: enrollment.storeChanged,
+    };
+  },
+
+  'sync.rejections': (ctx, input) => {
+    const rows = rejectedMutations(ctx.db, input.limit);
+    const userIds = [...new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])))];
+    const names = new Map(
+      userIds.length === 0
+        ? []
+        : ctx.db
+            .select({ id: users.id, displayName: users.displayName })
+            .from(users)
+            .where(inArray(users.id, userIds))
+            .all()
+            .map((u) => [u.id, u.displayName] as const),
+    );
+    return rows.map((r) => ({
+      mutationId: r.mutationId,
+      id: r.id,
+      name: r.name,
+      code: r.code ?? 'INTERNAL',
+      reason: r.reason ?? '',
+      createdAt: r.createdAt,
+      rejectedAt: r.settledAt,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      userName: r.userId ? (names.get(r.userId) ?? null) : null,
+    }));
+  },
 } satisfies Partial<HandlerMap>;

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { wrapClient, type Db } from '../../../db/client';
+import { generateChain } from '../../../shared/demo-data';
 import type { RowChange } from '../../../shared/sync/protocol';
-import type { TestBackend } from '../testing';
+import { testBackend, type TestBackend } from '../testing';
+import type { BackendSyncOptions } from '../types';
+import { startScriptedBackOffice, type ScriptedBackOffice } from './scripted-back-office';
 
 /** A recent delivered US order of the demo data with a line that may come back. */
 export function recentUsOrder(t: TestBackend, skip = 0): { id: string } {
@@ -62,4 +65,42 @@ export function outboxEntries(t: TestBackend): OutboxEntry[] {
 export function readerDb(t: TestBackend): { db: Db; close: () => void } {
   const client = new Database(`${t.dataDir}/returndesk.sqlite`, { readonly: true });
   return { db: wrapClient(client), close: () => client.close() };
+}
+
+const HOUR = 3_600_000;
+
+/** The demo store's id (the demo chain is the same everywhere: ids are deterministic). */
+export function demoStoreId(code: string): string {
+  const store = generateChain().stores.find((s) => s.code === code);
+  if (!store) throw new Error(`no demo store ${code}`);
+  return store.id;
+}
+
+/**
+ * A backend pointed at a scripted back office, enrolled automatically at start with a code.
+ * Rounds come only from `sync.now` (interval and debounce an hour), so tests see each one.
+ */
+export async function syncingBackend(
+  sync: Partial<BackendSyncOptions> = {},
+  storeCode = 'NY01',
+): Promise<{ t: TestBackend; office: ScriptedBackOffice }> {
+  const office = await startScriptedBackOffice({ storeId: demoStoreId(storeCode) });
+  const t = await testBackend({
+    storeCode,
+    sync: {
+      backOfficeUrl: office.url,
+      enrollmentCode: 'ENROL-123456',
+      intervalMs: HOUR,
+      debounceMs: HOUR,
+      ...sync,
+    },
+  });
+  return { t, office };
+}
+
+/** Every event the backend emits, in order. */
+export function recordEvents(t: TestBackend): { event: string; payload: unknown }[] {
+  const events: { event: string; payload: unknown }[] = [];
+  t.backend.onEvent((_channel, event, payload) => events.push({ event, payload }));
+  return events;
 }

@@ -15,7 +15,7 @@ export function TopBar() {
           {t('shell.storeLine', { name: device.storeName, code: device.storeCode })}
         </span>
       </div>
-      <SyncBadge timeZone={device.timeZone} />
+      <SyncBadge />
       <div className="topbar__user" data-testid="current-user">
         <span className="topbar__user-name">{user.displayName}</span>
         <span className="topbar__user-role">{t(`roles.${user.role}`)}</span>

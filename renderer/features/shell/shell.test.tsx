@@ -51,7 +51,9 @@ describe('top bar', () => {
     act(() =>
       bridge.emit('sync.status', {
         backOffice: 'offline',
+        backOfficeUrl: null,
         pendingMutations: 1,
+        rejectedMutations: 0,
         lastSyncedAt: null,
         lastError: null,
       }),
