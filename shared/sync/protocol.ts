@@ -71,6 +71,8 @@ export const SYNC_ERROR_CODES = [
   'CLOCK_SKEW',
   'ENROLLMENT_CODE_INVALID',
   'FORBIDDEN',
+  /** No such endpoint, or an admin action names a device or store the back office does not know. */
+  'NOT_FOUND',
   // per mutation
   'OUT_OF_SCOPE',
   'UNKNOWN_REFERENCE',
@@ -246,4 +248,8 @@ export const RevokeDeviceRequestSchema = z.object({
   deviceId: Uuid,
   actingUserId: Uuid,
   reason: z.string().min(1).max(500),
+});
+export const RevokeDeviceResponseSchema = z.object({
+  deviceId: Uuid,
+  revokedAt: Iso,
 });
