@@ -1,0 +1,4 @@
+export * from './directory';
+export * from './orders';
+export * from './returns';
+export * from './sync';

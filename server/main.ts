@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import { DeviceScopeSchema } from '../shared/sync/protocol';
+import { startBackOffice } from './back-office';
+import { readConfig, type ServerConfig } from './config';
+import { openDatabase } from './database/open';
+import { DEFAULT_MIGRATIONS_DIR } from './back-office';
+import { createEnrollmentCode } from './directory/enrollment';
+import { storeByCode } from './directory/lookup';
+import { seedDemoIfEmpty } from './directory/seed';
+
+/**
+ * `npm run server`: the back office on PGlite (or PostgreSQL with DATABASE_URL).
+ * `npm run server -- enrollment-code --store NY01 [--scope store|region|chain] [--ttl-minutes N]`:
+ * a one-time enrollment code printed on the server's console — how the first (admin) desktop
+ * enrolls before any admin desktop exists to ask for one.
+ */
+
+const USAGE =
+  'usage: npm run server [-- enrollment-code --store <code> [--scope store|region|chain] [--ttl-minutes <n>]]';
+
+async function serve(config: ServerConfig): Promise<void> {
+  const backOffice = await startBackOffice({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    host: config.host,
+    port: config.port,
+    logger: true,
+    seedDemo: config.seedDemo,
+  });
+  console.log(`ReturnDesk back office on ${backOffice.url} (${backOffice.engine})`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the back office`);
+    backOffice.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('could not stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function printEnrollmentCode(config: ServerConfig, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      store: { type: 'string' },
+      scope: { type: 'string', default: 'store' },
+      'ttl-minutes': { type: 'string', default: String(24 * 60) },
+    },
+    strict: true,
+  });
+  const scope = DeviceScopeSchema.safeParse(values.scope);
+  const ttlMinutes = Number(values['ttl-minutes']);
+  if (!values.store || !scope.success || !Number.isInteger(ttlMinutes) || ttlMinutes < 5) {
+    throw new Error(USAGE);
+  }
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrationsDir: DEFAULT_MIGRATIONS_DIR,
+  });
+  try {
+    if (config.seedDemo) await seedDemoIfEmpty(database.db, new Date());
+    const store = await storeByCode(database.db, values.store.toUpperCase());
+    if (!store) throw new Error(`No store with code ${values.store} in the directory.`);
+    const { code, expiresAt } = await createEnrollmentCode(database.db, {
+      storeId: store.id,
+      scope: scope.data,
+      ttlMinutes,
+      createdBy: null,
+      createdByDevice: null,
+      now: new Date(),
+    });
+    console.log(`Enrollment code for ${store.code} (${scope.data} scope): ${code}`);
+    console.log(`Valid once, until ${expiresAt.toISOString()}.`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const config = readConfig();
+  const [command, ...rest] = argv;
+  if (command === undefined) return serve(config);
+  if (command === 'enrollment-code') return printEnrollmentCode(config, rest);
+  throw new Error(USAGE);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,173 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Currency } from '../../../shared/domain/money';
+import { hasPermission, scopeCovers } from '../../../shared/domain/permissions';
+import {
+  DEFAULT_APPROVAL_POLICY,
+  RISK_SIGNAL_CODES,
+  decideApproval,
+} from '../../../shared/domain/returns';
+import { approvals, refundRequests } from '../../database/schema';
+import { userById } from '../../directory/lookup';
+import { reachCovers } from '../../directory/scope';
+import type { ApprovalRow, RefundRequestRow } from '../row-schemas';
+import { readRow } from '../sync-rows';
+import { publish, rowsOf, sameRow, storedRow, type MutationContext } from './context';
+import { reject } from './rejection';
+import { refundRequestById } from './refund-requests';
+
+type RefundRequestRecord = NonNullable<Awaited<ReturnType<typeof refundRequestById>>>;
+
+const RiskSignalsSchema = z.array(
+  z.object({
+    code: z.enum(RISK_SIGNAL_CODES),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
+);
+
+/** The approval policies the back office can re-check. Per region/store ones come later. */
+const KNOWN_APPROVAL_POLICIES = [DEFAULT_APPROVAL_POLICY];
+
+/**
+ * A policy approval (no person) stands only if the back office's copy of the policy, given the
+ * request's own amount and risk signals, approves it automatically too.
+ */
+async function requirePolicyApproves(ctx: MutationContext, request: RefundRequestRecord) {
+  const stored = await readRow(ctx.tx, 'refundRequests', request.id);
+  const data = stored!.data as RefundRequestRow;
+  const policy = KNOWN_APPROVAL_POLICIES.find(
+    (p) => p.id === data.approvalPolicyId && p.version === data.approvalPolicyVersion,
+  );
+  if (!policy) {
+    reject(
+      'FORBIDDEN',
+      `Approval policy ${data.approvalPolicyId} v${data.approvalPolicyVersion} is unknown here.`,
+    );
+  }
+  let signals: z.infer<typeof RiskSignalsSchema>;
+  try {
+    signals = RiskSignalsSchema.parse(JSON.parse(data.riskSignals));
+  } catch {
+    reject('INVALID_ROW', 'The request’s risk signals are not readable.');
+  }
+  const decision = decideApproval({
+    amount: { amountMinor: data.totalMinor, currency: data.currency as Currency },
+    signals,
+    policy,
+  });
+  if (data.decision !== 'auto_approved' || decision.decision !== 'auto_approved') {
+    reject('FORBIDDEN', 'This refund needs a manager; the policy does not approve it by itself.');
+  }
+}
+
+/** DESIGN.md §8: a manager whose scope covers the store, active, allowed to decide, not the requester. */
+async function requireDecider(
+  ctx: MutationContext,
+  row: ApprovalRow,
+  request: RefundRequestRecord,
+) {
+  if (row.decidedBy === null) {
+    if (row.method !== 'policy' || row.decision !== 'approved') {
+      reject('FORBIDDEN', 'Only the policy decides without a person, and it only approves.');
+    }
+    return requirePolicyApproves(ctx, request);
+  }
+  if (row.method === 'policy') reject('INVALID_ROW', 'A policy decision names no person.');
+  const decider = await userById(ctx.tx, row.decidedBy);
+  if (!decider) reject('UNKNOWN_REFERENCE', 'The decision names an unknown user.');
+  if (!decider.active || !hasPermission(decider.role, 'approvals.decide')) {
+    reject('FORBIDDEN', 'The person who decided may not decide refunds.');
+  }
+  if (!scopeCovers(decider.scope, { storeId: request.storeId }, ctx.regionOfStore)) {
+    reject('OUT_OF_SCOPE', 'The person who decided is not responsible for this store.');
+  }
+  if (row.decidedBy === request.requestedBy) {
+    reject('FORBIDDEN', 'Nobody decides their own refund request.');
+  }
+}
+
+async function liveDecision(ctx: MutationContext, requestId: string) {
+  const [row] = await ctx.tx
+    .select()
+    .from(approvals)
+    .where(and(eq(approvals.refundRequestId, requestId), isNull(approvals.beatenAt)));
+  return row;
+}
+
+/**
+ * A denial that arrives after an approval whose refund has not gone to Amazon yet wins
+ * (DESIGN.md §5): the approval is kept on record as beaten and removed from desktops by a
+ * tombstone.
+ */
+async function beatApproval(
+  ctx: MutationContext,
+  beaten: { id: string },
+  denial: ApprovalRow,
+  storeId: string,
+) {
+  await ctx.tx
+    .update(approvals)
+    .set({ beatenAt: ctx.now, beatenBy: denial.id })
+    .where(eq(approvals.id, beaten.id));
+  const stored = await readRow(ctx.tx, 'approvals', beaten.id);
+  await publish(ctx, 'approvals', stored!.data, { storeId }, true);
+}
+
+async function applyApproval(ctx: MutationContext, row: ApprovalRow) {
+  const request = await refundRequestById(ctx, row.refundRequestId);
+  if (!request) reject('UNKNOWN_REFERENCE', 'The decision names an unknown refund request.');
+  if (!reachCovers(ctx.reach, { storeId: request.storeId })) {
+    reject('OUT_OF_SCOPE', 'This refund request belongs to a store this device does not reach.');
+  }
+  const stored = await storedRow(ctx, 'approvals', row);
+  if (stored) {
+    if (sameRow(stored.data, row)) return;
+    reject('IMMUTABLE', 'A decision cannot change once made.');
+  }
+  if (row.deviceId !== ctx.device.id)
+    reject('FORBIDDEN', 'A device sends only decisions made at it.');
+  if (row.requestDigest !== request.digest) {
+    reject('DIGEST_MISMATCH', 'The decision is bound to another version of the request.');
+  }
+  await requireDecider(ctx, row, request);
+  const sentWith = rowsOf<RefundRequestRow>(ctx, 'refundRequests').find((r) => r.id === request.id);
+  if (sentWith && sentWith.status !== row.decision) {
+    reject('INVALID_ROW', 'The request sent with the decision has another status.');
+  }
+
+  const live = await liveDecision(ctx, request.id);
+  if (live) {
+    const denialBeatsApproval =
+      live.decision === 'approved' && row.decision === 'denied' && request.status === 'approved';
+    if (!denialBeatsApproval)
+      reject('ALREADY_DECIDED', `This request was ${request.status} already.`);
+    await beatApproval(ctx, live, row, request.storeId);
+  } else if (request.status !== 'pending_approval') {
+    reject('ALREADY_DECIDED', `This request was ${request.status} already.`);
+  }
+
+  await ctx.tx.insert(approvals).values({
+    id: row.id,
+    refundRequestId: row.refundRequestId,
+    decision: row.decision,
+    decidedBy: row.decidedBy,
+    deviceId: row.deviceId,
+  });
+  await publish(ctx, 'approvals', row, { storeId: request.storeId });
+  await ctx.tx
+    .update(refundRequests)
+    .set({ status: row.decision })
+    .where(eq(refundRequests.id, request.id));
+  const requestRow = await readRow(ctx.tx, 'refundRequests', request.id);
+  await publish(
+    ctx,
+    'refundRequests',
+    { ...requestRow!.data, status: row.decision },
+    { storeId: request.storeId },
+  );
+}
+
+/** First valid decision wins; a valid denial beats an approval not yet executed. */
+export async function applyApprovals(ctx: MutationContext): Promise<void> {
+  for (const row of rowsOf<ApprovalRow>(ctx, 'approvals')) await applyApproval(ctx, row);
+}
