@@ -51,6 +51,14 @@ export class TokenBucket {
     }
   }
 
+  /** Takes a token only if one is in hand now (the server side: Amazon answers 429 otherwise). */
+  tryTake(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
   /**
    * Follows the rate Amazon says applies (`x-amzn-RateLimit-Limit`); the header carries no
    * burst, so the burst stays as published.
