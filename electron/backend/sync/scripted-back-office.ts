@@ -167,8 +167,16 @@ export async function startScriptedBackOffice(options: {
           body: { error: { code: failure.code, message: failure.message, traceId } },
         };
       }
-      answer ??= await routes.get(recorded.path)?.(recorded.body, recorded);
-      answer ??= await defaults[recorded.path]?.(recorded.body, recorded);
+      try {
+        answer ??= await routes.get(recorded.path)?.(recorded.body, recorded);
+        answer ??= await defaults[recorded.path]?.(recorded.body, recorded);
+      } catch (error) {
+        // A broken script answers like a broken server, instead of leaving the client waiting.
+        answer = {
+          status: 500,
+          body: { error: { code: 'INTERNAL', message: String(error), traceId } },
+        };
+      }
       answer ??= {
         status: 404,
         body: { error: { code: 'NOT_FOUND', message: 'no such path', traceId } },
