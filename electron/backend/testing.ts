@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -41,6 +41,13 @@ export async function testBackend(
 ) {
   const { dir, cleanup } = tempDir('returndesk-backend-');
   copyFileSync(await seededTemplate(options.storeCode ?? 'NY01'), join(dir, DATABASE_FILE));
+  // Every copy of the template would be the same desktop; a syncing one must be its own device
+  // (a fresh install makes its own id), or the back office would refuse the second to enrol.
+  if (options.sync) {
+    const copy = new Database(join(dir, DATABASE_FILE));
+    copy.prepare('UPDATE devices SET id = ? WHERE is_local = 1').run(randomUUID());
+    copy.close();
+  }
   const clock = { now: START };
   const logs: Record<string, unknown>[] = [];
   const backend: Backend = await createBackend({

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackOffice, type BackOffice } from '../../server/back-office';
+import { createEnrollmentCode } from '../../server/directory/enrollment';
+import { storeByCode } from '../../server/directory/lookup';
+import { testBackend, type TestBackend } from '../../electron/backend/testing';
+import type { DeviceScope } from '../../shared/sync/protocol';
+
+/**
+ * The desktop and the back office together, for real: a back office on PGlite over HTTP, and
+ * desktops on their own SQLite files that enrol with one-time codes and sync by `sync.now`.
+ * A clerk in NY01 files a refund that needs a manager; two regional managers' laptops see it in
+ * their queues; the first decision wins, the other sees it decided, and the clerk's desktop
+ * shows the approval after its next pull.
+ */
+const START = Date.parse('2026-11-21T15:00:00.000Z');
+const HOUR = 3_600_000;
+
+describe('desktops and the back office', () => {
+  let office: BackOffice;
+  let officeDir: string;
+  const desktops: TestBackend[] = [];
+
+  async function enrolledDesktop(storeCode: string, scope: DeviceScope): Promise<TestBackend> {
+    const store = await storeByCode(office.db, storeCode);
+    const { code } = await createEnrollmentCode(office.db, {
+      storeId: store!.id,
+      scope,
+      ttlMinutes: 60,
+      createdBy: null,
+      createdByDevice: null,
+      now: new Date(START),
+    });
+    const t = await testBackend({
+      storeCode,
+      sync: { backOfficeUrl: office.url, enrollmentCode: code, intervalMs: HOUR, debounceMs: HOUR },
+    });
+    desktops.push(t);
+    return t;
+  }
+
+  async function syncNow(t: TestBackend, channel: string) {
+    const status = await t.ok(channel, 'sync.now', {});
+    expect(status.lastError, JSON.stringify(status.lastError)).toBeNull();
+    return status;
+  }
+
+  beforeAll(async () => {
+    officeDir = mkdtempSync(join(tmpdir(), 'returndesk-it-bo-'));
+    office = await startBackOffice({ dataDir: officeDir, now: () => START, seedDemo: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const t of desktops) t.close();
+    await office?.close();
+    rmSync(officeDir, { recursive: true, force: true });
+  });
+
+  it('routes a refund across desktops: first decision wins, the clerk sees it after a pull', async () => {
+    const clerkDesk = await enrolledDesktop('NY01', 'store');
+    const rmDeskA = await enrolledDesktop('NY01', 'region');
+    const rmDeskB = await enrolledDesktop('BO01', 'region');
+
+    await clerkDesk.signIn('till', 'clerk.ny01', clerkDesk.secrets.clerk);
+    await rmDeskA.signIn('rm', 'rm.na', rmDeskA.secrets.regional_manager);
+    await rmDeskB.signIn('rm', 'rm.na', rmDeskB.secrets.regional_manager);
+    for (const [t, ch] of [
+      [clerkDesk, 'till'],
+      [rmDeskA, 'rm'],
+      [rmDeskB, 'rm'],
+    ] as const)
+      expect((await syncNow(t, ch)).backOffice).toBe('online');
+
+    // The clerk takes back one unit of a dear line and asks for the refund.
+    const [dear] = clerkDesk.query<{ orderId: string; lineId: string }>(
+      `SELECT o.id AS orderId, l.id AS lineId FROM orders o JOIN order_lines l ON l.order_id = o.id
+        WHERE o.marketplace = 'US' AND o.status = 'Delivered' AND o.delivered_at >= '2026-11-01'
+          AND l.unit_price_minor >= 15000 AND l.category NOT IN ('software','books_media')
+        ORDER BY o.purchased_at DESC LIMIT 1`,
+    );
+    const created = await clerkDesk.ok('till', 'returns.create', {
+      id: randomUUID(),
+      orderId: dear!.orderId,
+      lines: [
+        {
+          id: randomUUID(),
+          orderLineId: dear!.lineId,
+          quantity: 1,
+          reasonCode: 'DEFECTIVE',
+          opened: false,
+          damaged: false,
+          missingParts: false,
+        },
+      ],
+    });
+    const request = await clerkDesk.ok('till', 'refunds.request', {
+      id: randomUUID(),
+      returnId: created.returnId,
+    });
+    expect(request.status).toBe('pending_approval');
+    expect((await syncNow(clerkDesk, 'till')).pendingMutations).toBe(0);
+
+    // Both managers' laptops pull it into their queues.
+    await syncNow(rmDeskA, 'rm');
+    await syncNow(rmDeskB, 'rm');
+    expect((await rmDeskA.ok('rm', 'approvals.queue', {})).map((r) => r.id)).toContain(request.id);
+    expect((await rmDeskB.ok('rm', 'approvals.queue', {})).map((r) => r.id)).toContain(request.id);
+
+    // Both decide while offline from each other; A's reaches the back office first.
+    await rmDeskA.ok('rm', 'approvals.decide', {
+      id: randomUUID(),
+      refundRequestId: request.id,
+      decision: 'approved',
+      comment: 'receipt checked by phone',
+    });
+    await rmDeskB.ok('rm', 'approvals.decide', {
+      id: randomUUID(),
+      refundRequestId: request.id,
+      decision: 'approved',
+      comment: 'second look',
+    });
+    await syncNow(rmDeskA, 'rm');
+    const bStatus = await rmDeskB.ok('rm', 'sync.now', {});
+    expect(bStatus.rejectedMutations).toBe(1);
+    const [rejection] = await rmDeskB.ok('rm', 'sync.rejections', {});
+    expect(rejection).toMatchObject({ code: 'ALREADY_DECIDED' });
+    // B now shows A's decision, not its own.
+    const [bApproval] = rmDeskB.query<{ decided_by: string; comment: string }>(
+      'SELECT decided_by, comment FROM approvals WHERE refund_request_id = ?',
+      request.id,
+    );
+    expect(bApproval?.comment).toBe('receipt checked by phone');
+
+    // The clerk's desktop shows the approval after its next pull.
+    await syncNow(clerkDesk, 'till');
+    const [local] = clerkDesk.query<{ status: string }>(
+      'SELECT status FROM refund_requests WHERE id = ?',
+      request.id,
+    );
+    expect(local?.status).toBe('approved');
+
+    // Nothing applied twice: one request, one decision on the server.
+    expect(
+      clerkDesk.query('SELECT id FROM approvals WHERE refund_request_id = ?', request.id),
+    ).toHaveLength(1);
+  }, 120_000);
+
+  it('a store desktop never pulls another store’s returns', async () => {
+    const ny = await enrolledDesktop('NY01', 'store');
+    const other = await enrolledDesktop('BO01', 'store');
+    await ny.signIn('till', 'clerk.ny01', ny.secrets.clerk);
+    await syncNow(ny, 'till');
+    const nyReturns = ny.query<{ store_id: string }>('SELECT DISTINCT store_id FROM returns');
+    await other.signIn('till', 'clerk.bo01', other.secrets.clerk);
+    await syncNow(other, 'till');
+    const otherStores = other.query<{ store_id: string }>('SELECT DISTINCT store_id FROM returns');
+    expect(nyReturns.length).toBeGreaterThan(0);
+    expect(otherStores.map((r) => r.store_id)).not.toContain(nyReturns[0]!.store_id);
+  }, 60_000);
+});
