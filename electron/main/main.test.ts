@@ -63,6 +63,13 @@ describe('main process lifecycle', () => {
           listPrinters: expect.any(Function),
           printPdf: expect.any(Function),
         }),
+        // So does the OS secret store, for the device token.
+        sync: expect.objectContaining({
+          credentials: expect.objectContaining({
+            read: expect.any(Function),
+            write: expect.any(Function),
+          }),
+        }),
       }),
     );
     expect(f.ipcMain.handlers.has(IPC_CALL_CHANNEL)).toBe(true);
@@ -70,6 +77,25 @@ describe('main process lifecycle', () => {
     expect(f.session.defaultSession.headersListener).toBeTypeOf('function');
     const win = f.BrowserWindow.created[0]!;
     expect(win.loadURL).toHaveBeenCalledWith('app://returndesk/index.html');
+  });
+
+  it('points sync at the back office and enrolment code from the environment', async () => {
+    vi.stubEnv('RETURNDESK_BACKOFFICE_URL', 'https://backoffice.example.com');
+    vi.stubEnv('RETURNDESK_ENROLLMENT_CODE', 'ABCD-1234');
+    try {
+      await loadMain();
+      await vi.waitFor(() => expect(createBackend).toHaveBeenCalled());
+      expect(createBackend).toHaveBeenCalledWith(
+        expect.objectContaining({
+          sync: expect.objectContaining({
+            backOfficeUrl: 'https://backoffice.example.com',
+            enrollmentCode: 'ABCD-1234',
+          }),
+        }),
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('quits when another instance holds the lock, without opening anything', async () => {

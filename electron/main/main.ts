@@ -15,6 +15,8 @@ import { log } from './log';
 import { APP_SCHEME } from './origin';
 import { createPlatformPrinting } from './printing';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { createDeviceCredentialStore } from './secret-storage';
+import { syncOptionsFromEnv } from '../backend/sync/config';
 import { installAppGuards, installPermissionPolicy } from './security';
 import { createMainWindow } from './window';
 
@@ -48,12 +50,15 @@ async function start(): Promise<void> {
   installCspHeader(ses);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
 
+  const dataDir = app.getPath('userData');
   backend = await createBackend({
-    dataDir: app.getPath('userData'),
+    dataDir,
     migrationsDir: MIGRATIONS_DIR,
     storeCode: process.env.RETURNDESK_STORE,
     log,
     printing: createPlatformPrinting({ log, contentsForQueries: () => mainWindow?.webContents }),
+    // The device token goes through the OS secret store (safeStorage), never plain to disk.
+    sync: { ...syncOptionsFromEnv(), credentials: createDeviceCredentialStore(dataDir, log) },
   });
   bridge = bridgeIpc(backend, log);
   openMainWindow();

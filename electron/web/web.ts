@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DatabaseOpenError } from '../../db/open';
 import { createBackend } from '../backend/backend';
 import { defaultDataDir } from '../backend/data-dir';
+import { syncOptionsFromEnv } from '../backend/sync/config';
 import { startWebServer } from './server';
 
 /**
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     dataDir,
     migrationsDir: join(root, 'db', 'migrations'),
     storeCode: process.env.RETURNDESK_STORE,
+    // The device token: <dataDir>/device-credentials.json, mode 0600 (the default store).
+    sync: syncOptionsFromEnv(),
   });
   const rendererDir = join(root, 'dist', 'renderer');
   const wanted =

@@ -183,6 +183,19 @@ export const session = {
   }),
 };
 export const protocol = { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() };
+/** A reversible stand-in for the OS secret store (not encryption: tests only check the calls). */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable: vi.fn(() => safeStorage.available),
+  encryptString: vi.fn((plain: string) =>
+    Buffer.from(`fake-os-encrypted:${Buffer.from(plain).toString('base64')}`),
+  ),
+  decryptString: vi.fn((data: Buffer) => {
+    const text = data.toString();
+    if (!text.startsWith('fake-os-encrypted:')) throw new Error('Error while decrypting');
+    return Buffer.from(text.slice('fake-os-encrypted:'.length), 'base64').toString();
+  }),
+};
 export const shell = { openExternal: vi.fn(async (_url: string) => {}) };
 export const dialog = { showErrorBox: vi.fn() };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
@@ -201,6 +214,7 @@ export function resetFakes(): void {
   partitions.clear();
   FakeWebContents.printers = [];
   FakeWebContents.printResult = { success: true, failureReason: '' };
+  safeStorage.available = true;
   vi.clearAllMocks();
 }
 
@@ -212,6 +226,7 @@ export default {
   ipcMain,
   ipcRenderer,
   protocol,
+  safeStorage,
   session,
   shell,
 };
