@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { generateChain } from '../../shared/demo-data';
 import { MARKETPLACES, type MarketplaceCode } from '../../shared/domain/marketplaces';
-import { refundForUnits, sumBreakdowns } from '../../shared/domain/returns';
+import { paidForLine, refundForUnits, sumBreakdowns } from '../../shared/domain/returns';
 import type { RowChange } from '../../shared/sync/protocol';
 import { orderLines, orders } from '../database/schema';
 import type {
@@ -51,7 +51,12 @@ const handedOut = new WeakMap<TestBackOffice, Set<string>>();
 export async function freshOrder(
   bo: TestBackOffice,
   marketplace: MarketplaceCode,
-  options: { minLines?: number; minQuantity?: number } = {},
+  options: {
+    minLines?: number;
+    minQuantity?: number;
+    /** E.g. below or above the auto-approval threshold. */
+    fits?: (order: DemoOrderWithLines) => boolean;
+  } = {},
 ): Promise<DemoOrderWithLines> {
   const used = handedOut.get(bo) ?? new Set<string>();
   handedOut.set(bo, used);
@@ -69,6 +74,7 @@ export async function freshOrder(
       .orderBy(asc(orderLines.orderItemId));
     if (lines.length < (options.minLines ?? 1)) continue;
     if (lines.some((l) => l.quantity < (options.minQuantity ?? 1))) continue;
+    if (options.fits && !options.fits({ order, lines })) continue;
     used.add(order.id);
     return { order, lines };
   }
@@ -83,6 +89,15 @@ export interface NewReturn {
 }
 
 /** returns.create: the return and its lines, all `received`, with an RMA number of the till. */
+/** What the buyer paid for the whole order (shared refund maths), in minor units. */
+export function paidForOrder(order: DemoOrderWithLines): number {
+  const taxIncluded = MARKETPLACES[order.order.marketplace as MarketplaceCode].taxIncluded;
+  return order.lines.reduce(
+    (sum, line) => sum + paidForLine({ ...line, taxIncluded }).totalMinor,
+    0,
+  );
+}
+
 export function newReturn(
   device: TestDevice,
   order: DemoOrderWithLines,
