@@ -25,9 +25,8 @@ export async function downloadDocument(
     bytes = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     // undici reports a body cut short of its Content-Length as "terminated".
-    const truncated =
-      error instanceof Error &&
-      /terminated|premature|aborted/i.test(String(error.cause ?? error.message));
+    const detail = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : '';
+    const truncated = /terminated|other side closed|premature/i.test(detail);
     throw new SpApiDocumentError(doc.id, truncated ? 'truncated' : 'network', String(error), {
       cause: error,
     });
