@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   RETURNDESK_SERVER_HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** `0` starts with an empty directory instead of the demo chain. */
   RETURNDESK_SERVER_DEMO: z.enum(['0', '1']).default('1'),
+  /**
+   * A store code: print a one-time enrollment code for it once listening. `npm start` uses it to
+   * enrol the desktop it starts next to its own back office.
+   */
+  RETURNDESK_SERVER_BOOTSTRAP_STORE: z.string().trim().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -22,6 +27,7 @@ export interface ServerConfig {
   port: number;
   host: string;
   seedDemo: boolean;
+  bootstrapStore: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -37,5 +43,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: e.RETURNDESK_SERVER_PORT,
     host: e.RETURNDESK_SERVER_HOST,
     seedDemo: e.RETURNDESK_SERVER_DEMO === '1',
+    bootstrapStore: e.RETURNDESK_SERVER_BOOTSTRAP_STORE?.toUpperCase(),
   };
 }

@@ -28,6 +28,19 @@ async function serve(config: ServerConfig): Promise<void> {
     seedDemo: config.seedDemo,
   });
   console.log(`ReturnDesk back office on ${backOffice.url} (${backOffice.engine})`);
+  if (config.bootstrapStore) {
+    const store = await storeByCode(backOffice.db, config.bootstrapStore);
+    if (!store) throw new Error(`No store with code ${config.bootstrapStore} in the directory.`);
+    const { code } = await createEnrollmentCode(backOffice.db, {
+      storeId: store.id,
+      scope: 'store',
+      ttlMinutes: 60,
+      createdBy: null,
+      createdByDevice: null,
+      now: new Date(),
+    });
+    console.log(`Enrollment code for ${store.code} (store scope): ${code}`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

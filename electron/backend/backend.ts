@@ -30,7 +30,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (opened.backupFile)
       log({ level: 'info', msg: 'database upgraded', backup: opened.backupFile });
     if (isEmpty(opened.db) && options.seedDemo !== false) {
-      await seedDemoDatabase(opened.db, options.storeCode ?? DEFAULT_DEMO_STORE, now());
+      await seedDemoDatabase(opened.db, options.storeCode ?? DEFAULT_DEMO_STORE, now(), {
+        orders: !options.sync?.backOfficeUrl,
+      });
       log({
         level: 'info',
         msg: 'seeded demo data',

@@ -7,6 +7,11 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  startLocalBackOffice,
+  wantsLocalBackOffice,
+  type LocalBackOffice,
+} from './local-back-office';
+import {
   afterElectronExit,
   decideLaunch,
   fallbackNotice,
@@ -152,12 +157,12 @@ function runElectron(binary: string): Promise<string | null> {
   });
 }
 
-function runBrowserMode(): void {
+function runBrowserMode(): Promise<void> {
   const webEntry = path.join(ROOT, 'dist', 'node', 'web.js');
   if (!existsSync(webEntry)) {
     console.error(`Browser mode is not built (${webEntry} is missing); run "npm run build".`);
     process.exitCode = 1;
-    return;
+    return Promise.resolve();
   }
   const child = spawn(process.execPath, [webEntry, ...process.argv.slice(2)], {
     cwd: ROOT,
@@ -168,10 +173,36 @@ function runBrowserMode(): void {
     console.error(`Could not start browser mode: ${err.message}`);
     process.exitCode = 1;
   });
-  child.on('close', (code, signal) => {
-    signals.stop();
-    process.exitCode = exitCodeOf(code, signal);
-  });
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      signals.stop();
+      process.exitCode = exitCodeOf(code, signal);
+      resolve();
+    }),
+  );
+}
+
+/** One machine, no configuration: the back office runs next to the app (DESIGN.md §1). */
+async function startBackOfficeIfNone(): Promise<LocalBackOffice | null> {
+  if (!wantsLocalBackOffice(process.env)) return null;
+  const { defaultDataDir } = await import('../backend/data-dir');
+  try {
+    const local = await startLocalBackOffice({
+      root: ROOT,
+      dataDir: defaultDataDir(),
+      storeCode: process.env.RETURNDESK_STORE ?? 'NY01',
+    });
+    // The app (Electron or browser mode) reads these; it enrols with the code at its first start.
+    process.env.RETURNDESK_BACKOFFICE_URL = local.url;
+    process.env.RETURNDESK_ENROLLMENT_CODE = local.enrollmentCode;
+    console.log(`Back office: ${local.url} (log: ${local.logFile})`);
+    return local;
+  } catch (error) {
+    // The counter never waits for the back office: without it, the desktop works alone.
+    console.error(`${(error as Error).message} The desktop works on its own.`);
+    process.env.RETURNDESK_BACKOFFICE_URL = 'none';
+    return null;
+  }
 }
 
 async function main(): Promise<void> {
@@ -185,11 +216,16 @@ async function main(): Promise<void> {
     platform: process.platform,
     env: process.env,
   });
-  let reason: string | null = decision.mode === 'browser' ? decision.reason : null;
-  if (decision.mode === 'electron') reason = await runElectron(decision.binary);
-  if (reason === null) return;
-  console.log(fallbackNotice(reason));
-  runBrowserMode();
+  const local = await startBackOfficeIfNone();
+  try {
+    let reason: string | null = decision.mode === 'browser' ? decision.reason : null;
+    if (decision.mode === 'electron') reason = await runElectron(decision.binary);
+    if (reason === null) return;
+    console.log(fallbackNotice(reason));
+    await runBrowserMode();
+  } finally {
+    await local?.stop();
+  }
 }
 
 main().catch((err: unknown) => {

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { DatabaseOpenError } from '../../db/open';
 import { createBackend } from '../backend/backend';
 import { defaultDataDir } from '../backend/data-dir';
+import { DEFAULT_DEMO_STORE } from '../backend/demo-seed';
 import { syncOptionsFromEnv } from '../backend/sync/config';
+import { startLocalBackOffice, wantsLocalBackOffice } from '../launcher/local-back-office';
 import { startWebServer } from './server';
 
 /**
@@ -15,6 +17,23 @@ const DEFAULT_PORT = 4870;
 
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
+  // No back office configured: run one here (`npm start` has usually started it already and
+  // passes its address on).
+  const local = wantsLocalBackOffice(process.env)
+    ? await startLocalBackOffice({
+        root,
+        dataDir,
+        storeCode: process.env.RETURNDESK_STORE ?? DEFAULT_DEMO_STORE,
+      }).catch((error: unknown) => {
+        // The counter never waits for the back office: without it, this desktop works alone.
+        process.stderr.write(`${(error as Error).message} This desktop works on its own.\n`);
+        return null;
+      })
+    : null;
+  if (local) {
+    process.env.RETURNDESK_BACKOFFICE_URL = local.url;
+    process.env.RETURNDESK_ENROLLMENT_CODE = local.enrollmentCode;
+  }
   const backend = await createBackend({
     dataDir,
     migrationsDir: join(root, 'db', 'migrations'),
@@ -38,6 +57,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`ReturnDesk is running in browser mode. Open ${server.openUrl}\n`);
   process.stdout.write(`Data: ${dataDir}\n`);
+  if (local) process.stdout.write(`Back office: ${local.url} (log: ${local.logFile})\n`);
   let stopping = false;
   const stop = async () => {
     // Ctrl+C reaches both `npm start`'s launcher and this process: stop once.
@@ -45,6 +65,7 @@ async function main(): Promise<void> {
     stopping = true;
     await server.close();
     backend.close();
+    await local?.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);

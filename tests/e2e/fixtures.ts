@@ -20,7 +20,14 @@ export interface WebApp {
  * given, to restart on the same data).
  */
 export async function startWebApp(
-  options: { store?: string; dataDir?: string } = {},
+  options: {
+    store?: string;
+    dataDir?: string;
+    /** The back office to sync with; by default none (the desktop works on its own). */
+    backOfficeUrl?: string;
+    enrollmentCode?: string;
+    syncIntervalMs?: number;
+  } = {},
 ): Promise<{ app: WebApp; child: ChildProcess; stop: () => Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
   const child = spawn(process.execPath, [join(root, 'dist', 'node', 'web.js')], {
@@ -29,6 +36,11 @@ export async function startWebApp(
       RETURNDESK_DATA_DIR: dataDir,
       RETURNDESK_PORT: '0',
       RETURNDESK_STORE: options.store ?? 'NY01',
+      RETURNDESK_BACKOFFICE_URL: options.backOfficeUrl ?? 'none',
+      ...(options.enrollmentCode ? { RETURNDESK_ENROLLMENT_CODE: options.enrollmentCode } : {}),
+      ...(options.syncIntervalMs
+        ? { RETURNDESK_SYNC_INTERVAL_MS: String(options.syncIntervalMs) }
+        : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

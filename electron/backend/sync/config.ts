@@ -13,7 +13,8 @@ export function syncOptionsFromEnv(
 ): Pick<BackendSyncOptions, 'backOfficeUrl' | 'enrollmentCode' | 'intervalMs'> {
   const options: Pick<BackendSyncOptions, 'backOfficeUrl' | 'enrollmentCode' | 'intervalMs'> = {};
   const url = env.RETURNDESK_BACKOFFICE_URL?.trim();
-  if (url) {
+  // `none`: this desktop works on its own (no back office is started or contacted).
+  if (url && url !== 'none') {
     if (!Url.safeParse(url).success)
       throw new Error(`RETURNDESK_BACKOFFICE_URL=${url} is not an http(s) address.`);
     options.backOfficeUrl = url;
