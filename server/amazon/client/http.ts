@@ -122,7 +122,8 @@ export class SpApiTransport {
     });
     const url = new URL(path, this.options.endpoint);
     for (const [key, value] of Object.entries(call.query ?? {})) {
-      if (value === undefined) continue;
+      // An empty list is no filter at all: leave it out rather than send `name=`.
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
       // Swagger 2.0's default collectionFormat for arrays is csv, which every model here uses.
       url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
