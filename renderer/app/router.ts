@@ -13,7 +13,9 @@ export type Route =
   | { name: 'return'; returnId: string; notice?: RouteNotice }
   | { name: 'approvals' }
   /** This till's printers and its print queue. */
-  | { name: 'printers' };
+  | { name: 'printers' }
+  /** Sync with the back office: status, enrolment, refused changes. */
+  | { name: 'sync' };
 
 export type RouteName = Route['name'];
 

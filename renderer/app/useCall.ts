@@ -1,11 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorBody, CallInput, CallName, CallOutput } from '../../shared/contracts';
+import type { SyncTable } from '../../shared/sync/protocol';
 import { useApi } from './context';
 
 export type CallState<T> =
   | { status: 'loading'; data: null; error: null }
   | { status: 'ok'; data: T; error: null }
   | { status: 'error'; data: null; error: AppErrorBody };
+
+export interface UseCallOptions {
+  /**
+   * Read again when rows of these tables arrive from the back office (`data.changed`), so a
+   * decision made elsewhere shows without a reload. The last answer stays shown meanwhile.
+   */
+  refreshOn?: readonly SyncTable[];
+}
 
 /**
  * Runs a read call when the component mounts (and again when `input` changes or `reload`
@@ -14,6 +23,7 @@ export type CallState<T> =
 export function useCall<N extends CallName>(
   name: N,
   input: CallInput<N> | null,
+  options: UseCallOptions = {},
 ): CallState<CallOutput<N>> & { reload: () => void } {
   const api = useApi();
   const [state, setState] = useState<CallState<CallOutput<N>>>({
@@ -41,5 +51,14 @@ export function useCall<N extends CallName>(
   }, [api, name, key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  const refreshKey = options.refreshOn?.join(',') ?? '';
+  useEffect(() => {
+    if (!refreshKey) return;
+    const watched = new Set(refreshKey.split(','));
+    return api.on('data.changed', ({ tables }) => {
+      if (tables.some((table) => watched.has(table))) reload();
+    });
+  }, [api, refreshKey, reload]);
   return { ...state, reload };
 }

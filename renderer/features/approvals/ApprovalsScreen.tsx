@@ -7,6 +7,7 @@ import { CallView } from '../../components/CallView';
 import { Card } from '../../components/Card';
 import { RefundRequestView } from '../refunds/RefundRequestView';
 import { DecisionForm } from './DecisionForm';
+import { APPROVAL_TABLES } from '../sync/tables';
 
 /**
  * A manager's own queue: refund requests in their stores that wait for a manager, decided
@@ -15,7 +16,7 @@ import { DecisionForm } from './DecisionForm';
 export function ApprovalsScreen() {
   const { t } = useTranslation();
   const { device } = useSignedIn();
-  const queue = useCall('approvals.queue', {});
+  const queue = useCall('approvals.queue', {}, { refreshOn: APPROVAL_TABLES });
   const [done, setDone] = useState<RefundRequest | null>(null);
 
   return (
@@ -87,7 +88,7 @@ function QueueItem({
 export function PendingApprovals() {
   const { t } = useTranslation();
   const go = useRouter((s) => s.go);
-  const queue = useCall('approvals.queue', {});
+  const queue = useCall('approvals.queue', {}, { refreshOn: APPROVAL_TABLES });
   return (
     <Card
       title={t('nav.approvals')}

@@ -68,7 +68,8 @@ describe('home routing', () => {
     const names = within(nav)
       .getAllByRole('button')
       .map((b) => b.textContent);
-    expect(names).toEqual(['Home', 'Refundscoming soon', 'Synccoming soon']);
+    // Finance neither enrols tills nor reviews refused changes: no Sync screen.
+    expect(names).toEqual(['Home', 'Refundscoming soon']);
     expect(
       (within(nav).getByRole('button', { name: /Refunds/ }) as HTMLButtonElement).disabled,
     ).toBe(true);

@@ -10,6 +10,7 @@ import { useCodes } from '../../lib/codes';
 import { formatNumber } from '../../lib/format';
 import { newId } from '../../lib/ids';
 import { useBlobUrl } from '../labels/pdf';
+import { RETURN_TABLES } from '../sync/tables';
 
 export const MANIFEST_PAPERS = ['A4', 'Letter'] as const;
 type Paper = (typeof MANIFEST_PAPERS)[number];
@@ -36,7 +37,7 @@ function ManifestCardBody() {
   const codes = useCodes();
   const { device } = useSignedIn();
   const id = useId();
-  const pending = useCall('manifests.pending', {});
+  const pending = useCall('manifests.pending', {}, { refreshOn: RETURN_TABLES });
   // Unticked lines: a line not seen before (a refresh) starts ticked.
   const [unticked, setUntick] = useState<ReadonlySet<string>>(new Set());
   const [paper, setPaper] = useState<Paper>('A4');

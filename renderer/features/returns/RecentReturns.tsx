@@ -5,6 +5,7 @@ import { CallView } from '../../components/CallView';
 import { Card } from '../../components/Card';
 import { useCodes } from '../../lib/codes';
 import { formatDateTime } from '../../lib/format';
+import { RETURN_TABLES } from '../sync/tables';
 
 export const RECENT_RETURNS_LIMIT = 10;
 
@@ -14,10 +15,11 @@ export function RecentReturns() {
   const { device, user } = useSignedIn();
   const go = useRouter((s) => s.go);
   const codes = useCodes();
-  const returns = useCall('returns.recent', {
-    storeId: device.storeId,
-    limit: RECENT_RETURNS_LIMIT,
-  });
+  const returns = useCall(
+    'returns.recent',
+    { storeId: device.storeId, limit: RECENT_RETURNS_LIMIT },
+    { refreshOn: RETURN_TABLES },
+  );
   return (
     <Card
       title={t('recentReturns.title')}

@@ -14,11 +14,12 @@ import { QcForm, type ReturnLine } from '../qc/QcForm';
 import { RefundPanel, refundableLines } from '../refunds/RefundPanel';
 import { PhotoPanel } from './PhotoPanel';
 import { Timeline } from './Timeline';
+import { RETURN_TABLES } from '../sync/tables';
 
 /** One return on one screen: what came back, its inspection, label, refund and history. */
 export function ReturnScreen({ returnId, notice }: { returnId: string; notice?: RouteNotice }) {
   const { device } = useSignedIn();
-  const detail = useCall('returns.get', { returnId });
+  const detail = useCall('returns.get', { returnId }, { refreshOn: RETURN_TABLES });
   return (
     <div className="screen return-screen" data-testid="return-screen">
       <CallView state={detail} reload={detail.reload} timeZone={device.timeZone}>

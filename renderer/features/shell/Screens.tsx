@@ -7,6 +7,7 @@ import { HomeRouter } from '../home/HomeRouter';
 import { ReturnsScreen } from '../lookup/ReturnsScreen';
 import { PrintersScreen } from '../printing/PrintersScreen';
 import { ReturnScreen } from '../returns/ReturnScreen';
+import { SyncScreen } from '../sync/SyncScreen';
 
 /** What a screen needs; without it the user sees their home (the backend refuses anyway). */
 const NEEDS: Record<Route['name'], Permission | null> = {
@@ -15,6 +16,8 @@ const NEEDS: Record<Route['name'], Permission | null> = {
   return: 'returns.read',
   approvals: 'approvals.decide',
   printers: 'settings.manage',
+  // Its parts need devices.enroll or sync.review; the status in it is anyone's to see.
+  sync: null,
 };
 
 /** The current screen of the signed-in shell. */
@@ -37,6 +40,7 @@ export function Screens() {
     screen = <ReturnScreen key={route.returnId} returnId={route.returnId} notice={route.notice} />;
   else if (route.name === 'approvals') screen = <ApprovalsScreen />;
   else if (route.name === 'printers') screen = <PrintersScreen />;
+  else if (route.name === 'sync') screen = <SyncScreen />;
   else screen = <HomeRouter />;
   return <div ref={main}>{screen}</div>;
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useRouter, useSignedIn } from '../../app/context';
 import { IdleLock } from '../lock/IdleLock';
 import { ScanListener } from '../lookup/ScanListener';
+import { SessionRefresher } from '../sync/SessionRefresher';
 import { NavBar } from './NavBar';
 import { navKeyOf } from './nav';
 import { TopBar } from './TopBar';
@@ -14,6 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
     <div className="shell">
       <IdleLock />
       <ScanListener />
+      <SessionRefresher />
       <TopBar />
       <div className="shell__body">
         <NavBar permissions={user.permissions} current={navKeyOf(route)} />

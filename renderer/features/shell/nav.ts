@@ -8,7 +8,7 @@ export interface NavItem {
   /** Shown when the user holds any of these (empty: everyone signed in). */
   anyOf: readonly Permission[];
   /** The screen it opens; null: listed as "coming soon". */
-  route: 'home' | 'returns' | 'approvals' | 'printers' | null;
+  route: 'home' | 'returns' | 'approvals' | 'printers' | 'sync' | null;
 }
 
 /**
@@ -21,7 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'approvals', anyOf: ['approvals.decide'], route: 'approvals' },
   { key: 'printers', anyOf: ['settings.manage'], route: 'printers' },
   { key: 'refunds', anyOf: ['finance.read'], route: null },
-  { key: 'sync', anyOf: [], route: null },
+  { key: 'sync', anyOf: ['devices.enroll', 'sync.review'], route: 'sync' },
   { key: 'admin', anyOf: ['users.unlock', 'settings.manage', 'audit.verify'], route: null },
 ];
 
@@ -42,6 +42,8 @@ export function navKeyOf(route: RouteName): NavKey {
       return 'approvals';
     case 'printers':
       return 'printers';
+    case 'sync':
+      return 'sync';
     case 'home':
       return 'home';
   }

@@ -22,15 +22,16 @@ function clerkBridge() {
 
 describe('navigation', () => {
   it('filters items by permission', () => {
-    expect(navFor(['orders.read', 'finance.read']).map((i) => i.key)).toEqual([
-      'home',
-      'refunds',
-      'sync',
-    ]);
-    expect(navFor(['approvals.decide']).map((i) => i.key)).toEqual(['home', 'approvals', 'sync']);
+    expect(navFor(['orders.read', 'finance.read']).map((i) => i.key)).toEqual(['home', 'refunds']);
+    expect(navFor(['approvals.decide']).map((i) => i.key)).toEqual(['home', 'approvals']);
     expect(navFor(['returns.create', 'approvals.decide']).map((i) => i.key)).toEqual([
       'home',
       'returns',
+      'approvals',
+    ]);
+    // Sync's screen (enrol, refused changes) is for those who may use it.
+    expect(navFor(['approvals.decide', 'sync.review']).map((i) => i.key)).toEqual([
+      'home',
       'approvals',
       'sync',
     ]);
