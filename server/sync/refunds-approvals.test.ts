@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvals, refundRequests, syncRows } from '../database/schema';
 import {
@@ -173,6 +173,31 @@ describe.each(ENGINES)('refunds and approvals on %s', (engine) => {
       .at(-1);
     expect(latest?.row.status).toBe('approved');
     expect(rows.some((c) => c.table === 'approvals' && c.row.id === first.approval.id)).toBe(true);
+  });
+
+  it('two managers deciding at the same moment: exactly one decision stands', async () => {
+    const { refund } = await requested();
+    const a = decide(refund, naLaptop, 'approved', rmNa, bo.clock.iso());
+    const b = decide(refund, naLaptop2, 'denied', rmNa, bo.clock.iso());
+    const [ra, rb] = await Promise.all([
+      naLaptop.pushOk([
+        naLaptop.mutation('approvals.decide', a.rows, { userId: rmNa, storeId: ny.storeId }),
+      ]),
+      naLaptop2.pushOk([
+        naLaptop2.mutation('approvals.decide', b.rows, { userId: rmNa, storeId: ny.storeId }),
+      ]),
+    ]);
+    const outcomes = [ra.results[0]!, rb.results[0]!];
+    // Either order is fine, as long as the loser is told why: a denial after an approval still
+    // wins (nothing was submitted), an approval after a denial is too late.
+    const live = await bo.db
+      .select()
+      .from(approvals)
+      .where(and(eq(approvals.refundRequestId, refund.request.id), isNull(approvals.beatenAt)));
+    expect(live).toHaveLength(1);
+    expect(await statusOf(refund.request.id)).toBe(live[0]!.decision);
+    if (outcomes.every((o) => o.status === 'applied')) expect(live[0]!.decision).toBe('denied');
+    else expect(outcomes.filter((o) => o.code === 'ALREADY_DECIDED')).toHaveLength(1);
   });
 
   it('a valid denial beats an approval not yet submitted, and the approval goes away as a tombstone', async () => {

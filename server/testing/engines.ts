@@ -38,7 +38,7 @@ export interface TestBackOffice extends BackOffice {
   stop(): Promise<void>;
 }
 
-function logCollector(lines: LogLine[]): Writable {
+export function logCollector(lines: LogLine[]): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString('utf8').split('\n')) {
