@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend, DATABASE_FILE } from '../../electron/backend/backend';
+import { benchAmazonBackfill } from './amazon-backfill';
 import { benchApprovalCodes } from './approval-codes.bench';
 import { benchCalls } from './calls.bench';
 import { benchLabels } from './labels.bench';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   await benchLabels();
   await benchLookup();
   benchApprovalCodes();
+  await benchAmazonBackfill(Number(process.env.BENCH_BACKFILL_ORDERS ?? 5000));
   rmSync(seeded, { recursive: true, force: true });
 }
 
