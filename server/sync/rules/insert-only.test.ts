@@ -89,6 +89,27 @@ describe.each(ENGINES)('insert-only records and conflicting endings on %s', (eng
     });
   });
 
+  it('large photos are pulled a few at a time, under the byte budget of one answer', async () => {
+    const r = await taken();
+    const { cookie } = await till2.pullAll();
+    const pictures = Array.from({ length: 3 }, () =>
+      photo(r, clerk, bo.clock.iso(), randomBytes(1_600_000)),
+    );
+    for (const picture of pictures) {
+      expect(await pushOne(till, 'photos.attach', [rows.of('photos', picture)])).toMatchObject({
+        status: 'applied',
+      });
+    }
+    const firstPage = await till2.pull(cookie);
+    expect(firstPage.body.more).toBe(true);
+    expect(firstPage.body.rows.length).toBeLessThan(3);
+    const all = await till2.pullAll(cookie);
+    expect(all.pages).toBeGreaterThan(1);
+    expect(all.rows.filter((c) => c.table === 'photos').map((c) => c.row.id)).toEqual(
+      pictures.map((p) => p.id),
+    );
+  });
+
   it('label prints and tote manifests are written once; a line goes in one tote only', async () => {
     const r = await taken();
     const print = labelPrint(r, clerk, bo.clock.iso());
