@@ -100,5 +100,37 @@ describe.each(ENGINES)('enrollment and revocation on %s', (engine) => {
     // A wrong secret for the same device is just unauthenticated: revocation is told only to the device.
     const forged = await post(bo, SYNC_PATHS.pull, {}, { token: `${till.id}.not-the-secret` });
     expect(forged.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+
+    // With a new code it comes back, same letter, new token; the old token stays dead.
+    const back = await post<EnrollResponse>(bo, SYNC_PATHS.enroll, {
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      code: await issueEnrollmentCode(bo, 'BO01'),
+      deviceId: till.id,
+      name: 'Till again',
+    });
+    expect(back.body).toMatchObject({ deviceId: till.id, deviceCode: till.enrolled.deviceCode });
+    expect(back.body.token).not.toBe(till.token);
+    expect((await till.pull(null)).body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('does not hand an enrolled device, or a device of another store, to whoever has a code', async () => {
+    const adminDesk = await enrollTestDevice(bo, 'NY01', { scope: 'chain' });
+    const till = await enrollTestDevice(bo, 'BO01');
+    const takeover = async (storeCode: string) =>
+      post(bo, SYNC_PATHS.enroll, {
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        code: await issueEnrollmentCode(bo, storeCode),
+        deviceId: till.id,
+        name: 'Not the till',
+      });
+    expect((await takeover('BO01')).body).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect((await till.pull(null)).status).toBe(200);
+    await post(
+      bo,
+      SYNC_PATHS.revokeDevice,
+      { deviceId: till.id, actingUserId: demoUser('admin').id, reason: 'moving' },
+      { token: adminDesk.token },
+    );
+    expect((await takeover('CH01')).body).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });

@@ -52,8 +52,9 @@ export async function createEnrollmentCode(
 
 /**
  * Trades a one-time code for device credentials. The code is spent and the device created in
- * one transaction, so a refusal (a device id already enrolled) leaves the code usable, and two
- * desktops racing for one code cannot both win.
+ * one transaction, so a refusal (a device id enrolled already) leaves the code usable, and two
+ * desktops racing for one code cannot both win. A revoked device may enroll again at its store,
+ * keeping its code (a lost answer to an enrollment is mended that way: revoke, new code).
  */
 export async function enrollDevice(
   db: Db,
@@ -82,38 +83,59 @@ export async function enrollDevice(
         'This enrollment code is unknown, already used or expired. Ask an admin for a new one.',
       );
     }
-    const existing = await tx
-      .select({ id: devices.id })
-      .from(devices)
-      .where(eq(devices.id, request.deviceId));
-    if (existing.length > 0) {
-      throw new HttpProblem(
-        'FORBIDDEN',
-        'A device with this id is enrolled already; a reinstalled desktop makes a new id.',
-      );
-    }
-    const taken = await tx
-      .select({ code: devices.code })
-      .from(devices)
-      .where(eq(devices.storeId, code.storeId));
-    const deviceCode = chooseDeviceCode(new Set(taken.map((t) => t.code)), request.preferredCode);
-    if (!deviceCode) throw new HttpProblem('FORBIDDEN', 'This store has no device code left.');
+    const [existing] = await tx.select().from(devices).where(eq(devices.id, request.deviceId));
     const { token, secretHash } = newDeviceToken(request.deviceId);
-    const device = {
-      id: request.deviceId,
-      code: deviceCode,
-      storeId: code.storeId,
-      name: request.name,
-      scope: code.scope,
-      tokenHash: secretHash,
-      enrolledAt: now,
-      enrollmentCodeId: code.id,
-    };
-    await tx.insert(devices).values(device);
+    let device: typeof devices.$inferSelect;
+    if (existing) {
+      // An unenrolled desktop may come back with a new code, to the same store only: its RMA
+      // numbers carry that store, and an enrolled one is not taken over by whoever has a code.
+      if (!existing.revokedAt) {
+        throw new HttpProblem(
+          'FORBIDDEN',
+          'This device is enrolled already; an admin must revoke it first.',
+        );
+      }
+      if (existing.storeId !== code.storeId) {
+        throw new HttpProblem('FORBIDDEN', 'A device stays at the store it was enrolled at.');
+      }
+      device = {
+        ...existing,
+        name: request.name,
+        scope: code.scope,
+        tokenHash: secretHash,
+        enrollmentCodeId: code.id,
+        revokedAt: null,
+        revokedBy: null,
+        revokedReason: null,
+      };
+      await tx.update(devices).set(device).where(eq(devices.id, existing.id));
+    } else {
+      const taken = await tx
+        .select({ code: devices.code })
+        .from(devices)
+        .where(eq(devices.storeId, code.storeId));
+      const deviceCode = chooseDeviceCode(new Set(taken.map((t) => t.code)), request.preferredCode);
+      if (!deviceCode) throw new HttpProblem('FORBIDDEN', 'This store has no device code left.');
+      device = {
+        id: request.deviceId,
+        code: deviceCode,
+        storeId: code.storeId,
+        name: request.name,
+        scope: code.scope,
+        tokenHash: secretHash,
+        enrolledAt: now,
+        enrollmentCodeId: code.id,
+        lastSeenAt: null,
+        revokedAt: null,
+        revokedBy: null,
+        revokedReason: null,
+      };
+      await tx.insert(devices).values(device);
+    }
     await publishRow(tx, deviceRow(device), now);
     return {
       deviceId: device.id,
-      deviceCode,
+      deviceCode: device.code,
       storeId: device.storeId,
       scope: code.scope as DeviceScope,
       token,
