@@ -32,6 +32,8 @@ describe('opening and migrating the desktop database', () => {
         ...['regions', 'return_lines', 'returns', 'rma_sequences', 'settings', 'stores', 'users'],
         ...['print_jobs', 'printer_targets', 'manifests', 'manifest_lines'],
         ...['sync_state', 'remote_audit_events', 'sync_pending_rows', 'sync_server_rows'],
+        ...['manager_keys', 'manager_store_keys', 'manager_key_secrets', 'approval_challenges'],
+        ...['offline_code_failures', 'policy_sets'],
       ].sort(),
     );
     expect(tables.every((t) => t.strict === 1)).toBe(true);

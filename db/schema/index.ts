@@ -4,3 +4,5 @@ export * from './orders';
 export * from './returns';
 export * from './printing';
 export * from './sync';
+export * from './approval-keys';
+export * from './policy';

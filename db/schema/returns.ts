@@ -173,6 +173,10 @@ export const refundRequests = sqliteTable(
     riskSignals: text('risk_signals').notNull(),
     approvalPolicyId: text('approval_policy_id').notNull(),
     approvalPolicyVersion: integer('approval_policy_version').notNull(),
+    /** Who must decide under that policy: store_manager, regional_manager or finance (or auto). */
+    approvalTier: text('approval_tier'),
+    /** When the refund must be paid (end of the due business day, UTC), from the policy. */
+    dueAt: text('due_at'),
     /** sha256 of what an approval is bound to: id, order, lines, amount, currency. */
     digest: text('digest').notNull(),
     requestedBy: text('requested_by')
@@ -229,6 +233,13 @@ export const approvals = sqliteTable(
     requestDigest: text('request_digest').notNull(),
     deviceId: text('device_id').notNull(),
     decidedAt: text('decided_at').notNull(),
+    /**
+     * An offline code's proof (JSON: challenge, amount, currency, part B, key id, or a signed
+     * token): the back office checks it before money may move.
+     */
+    offlineProof: text('offline_proof'),
+    /** When the back office confirmed the decision; null while an offline code waits for it. */
+    confirmedAt: text('confirmed_at'),
   },
   (t) => [
     uniqueIndex('approvals_once').on(t.refundRequestId),
