@@ -148,7 +148,7 @@ export function photoById(db: Db, id: string) {
 
 export function insertRefundRequest(
   db: Db,
-  row: RefundRequestRow,
+  row: typeof refundRequests.$inferInsert,
   lines: RefundRequestLineRow[],
 ): void {
   db.insert(refundRequests).values(row).run();
@@ -210,7 +210,7 @@ export function setRefundStatus(db: Db, id: string, status: string): void {
   db.update(refundRequests).set({ status }).where(eq(refundRequests.id, id)).run();
 }
 
-export function insertApproval(db: Db, row: ApprovalRow): void {
+export function insertApproval(db: Db, row: typeof approvals.$inferInsert): void {
   db.insert(approvals).values(row).run();
 }
 
