@@ -73,8 +73,9 @@ describe('routing a refund to who decides', () => {
   it('escalates by amount: auto, store manager, regional manager, finance', () => {
     expect(routeRefund({ amount: usd(4999), signals: [], policy }).tier).toBe('auto');
     expect(routeRefund({ amount: usd(5000), signals: [], policy }).tier).toBe('store_manager');
-    expect(routeRefund({ amount: usd(30000), signals: [], policy }).tier).toBe('regional_manager');
-    expect(routeRefund({ amount: usd(100000), signals: [], policy }).tier).toBe('finance');
+    expect(routeRefund({ amount: usd(30000), signals: [], policy }).tier).toBe('store_manager');
+    expect(routeRefund({ amount: usd(60000), signals: [], policy }).tier).toBe('regional_manager');
+    expect(routeRefund({ amount: usd(200000), signals: [], policy }).tier).toBe('finance');
   });
 
   it('any risk signal forces a person, with its reason', () => {
