@@ -1,6 +1,7 @@
 import { rejectedMutations } from '../../../db/repositories/outbox';
 import { users } from '../../../db/schema';
 import { inArray } from 'drizzle-orm';
+import { AppError } from '../../../shared/contracts';
 import type { HandlerMap } from '../context';
 
 /**
@@ -13,6 +14,16 @@ export const syncHandlers = {
   'sync.now': (ctx) => ctx.sync.syncNow(),
 
   'sync.enroll': async (ctx, input) => {
+    // Whoever picks the back office decides whose users and rows this till trusts: pointing a
+    // desktop that already has one at another is for an administrator, not a store manager.
+    const current = ctx.sync.status().backOfficeUrl;
+    if (current && current !== input.backOfficeUrl && ctx.requireUser().role !== 'admin') {
+      throw new AppError(
+        'FORBIDDEN',
+        'Only an administrator may point this desktop at another back office.',
+        { backOfficeUrl: current },
+      );
+    }
     const enrollment = await ctx.sync.enroll(input.backOfficeUrl, input.code);
     ctx.db.$client.transaction(() =>
       ctx.audit({

@@ -84,6 +84,20 @@ describe('enrolling this desktop with the back office', () => {
     expect(office.requests).toEqual([]);
   });
 
+  it('lets only an administrator point an enrolled desktop at another back office', async () => {
+    await start();
+    await t.ok(MANAGER, 'sync.enroll', { backOfficeUrl: office.url, code: 'ENROL-123456' });
+    const elsewhere = 'https://elsewhere.example.com';
+    expect(
+      await t.call(MANAGER, 'sync.enroll', { backOfficeUrl: elsewhere, code: 'ENROL-654321' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The same back office again (a new code after a revocation) is the manager's to do.
+    expect(
+      await t.call(MANAGER, 'sync.enroll', { backOfficeUrl: office.url, code: 'ENROL-654321' }),
+    ).toMatchObject({ ok: true });
+    expect(office.requests.filter((r) => r.path === '/v1/devices/enroll')).toHaveLength(2);
+  });
+
   it('says when the code is refused, and stores nothing', async () => {
     await start();
     office.failWith('/v1/devices/enroll', 400, 'ENROLLMENT_CODE_INVALID', 'expired');

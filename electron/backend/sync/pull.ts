@@ -96,14 +96,16 @@ export function applyPullPage(
     db.$client.pragma('defer_foreign_keys = ON');
     acknowledgeThrough(db, page.lastMutationId, at);
 
-    const pending = pendingRowSnapshots(db);
+    const shadowed = shadowedServerChanges(db);
+    // Most pages find nothing pending (the round's push went first): skip reading the snapshots.
+    const pending = page.rows.length > 0 || shadowed.length > 0 ? pendingRowSnapshots(db) : [];
     const covered = new Set<string>();
     for (const mutation of pending) {
       for (const change of mutation.rows) covered.add(coverageKey(change.table, change.row));
     }
 
     const tables = new Set<SyncTable>();
-    for (const { coverage, change } of shadowedServerChanges(db)) {
+    for (const { coverage, change } of shadowed) {
       if (covered.has(coverage)) continue;
       applyRowChange(db, change);
       tables.add(change.table);

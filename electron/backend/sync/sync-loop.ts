@@ -88,9 +88,13 @@ export class SyncLoop {
 
   /** Reads the credentials, then syncs at once (or enrols, given a code). */
   start(): void {
-    void this.ready.then(() => {
-      if (!this.stopped) void this.run();
-    });
+    this.ready.then(
+      () => {
+        if (!this.stopped) void this.run();
+      },
+      (error: unknown) =>
+        this.options.log({ level: 'error', msg: 'sync could not start', error: String(error) }),
+    );
   }
 
   /** For good: no more rounds, requests in flight aborted, nothing written after this. */
