@@ -72,6 +72,22 @@ describe('the background sync loop', () => {
     expect(t.logs.filter((l) => l.msg === 'sync retry scheduled')).toHaveLength(before);
   });
 
+  it('syncs shortly after a local change, not only on its interval', async () => {
+    ({ t, office } = await syncingBackend({ intervalMs: 3_600_000, debounceMs: 30 }));
+    await t.signIn(MANAGER, 'manager.ny01', t.secrets.store_manager);
+    await t.ok(MANAGER, 'sync.now', {});
+    const pushes = () => office.requests.filter((r) => r.path === '/v1/sync/push');
+    const before = pushes().length;
+    await t.ok(MANAGER, 'me.setLanguage', { language: 'zh-CN' });
+    await vi.waitFor(() => expect(pushes().length).toBe(before + 1), { timeout: 2000 });
+    expect((pushes().at(-1)!.body as { mutations: { name: string }[] }).mutations).toEqual([
+      expect.objectContaining({ name: 'users.setLanguage' }),
+    ]);
+    await vi.waitFor(async () =>
+      expect((await t.ok(MANAGER, 'sync.status', {})).pendingMutations).toBe(0),
+    );
+  });
+
   it('gives up on a back office that does not answer in time, and says it is offline', async () => {
     ({ t, office } = await syncingBackend({ requestTimeoutMs: 150 }));
     await t.signIn(MANAGER, 'manager.ny01', t.secrets.store_manager);
