@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   approvalResponse,
   challengeMatches,
+  checkPartA,
   deriveStoreKey,
   makeChallenge,
   newSigningKeyPair,
@@ -99,10 +100,46 @@ describe('offline approval codes', () => {
     );
   });
 
+  it('tells a code for another amount from a forgery by its check digits', () => {
+    const storeKey = deriveStoreKey(managerKey, STORE);
+    const ok = splitResponse(approvalResponse(managerKey, STORE, termsFor(challenge)))!;
+    expect(checkPartA(storeKey, termsFor(challenge), ok)).toBe('valid');
+    // Made for 300.01 USD (or CAD), typed against a 300.00 USD request.
+    const otherAmount = splitResponse(
+      approvalResponse(managerKey, STORE, termsFor(challenge, 30001)),
+    )!;
+    expect(otherAmount.check).toBe(ok.check);
+    expect(checkPartA(storeKey, termsFor(challenge), otherAmount)).toBe('wrong_amount');
+    const otherCurrency = splitResponse(
+      approvalResponse(managerKey, STORE, { ...termsFor(challenge), currency: 'CAD' }),
+    )!;
+    expect(checkPartA(storeKey, termsFor(challenge), otherCurrency)).toBe('wrong_amount');
+    // Another store's key, another manager, another challenge: neither part fits.
+    const otherStore = splitResponse(
+      approvalResponse(managerKey, OTHER_STORE, termsFor(challenge)),
+    )!;
+    const otherManager = splitResponse(
+      approvalResponse(otherManagerKey, STORE, termsFor(challenge)),
+    )!;
+    const otherChallenge = splitResponse(
+      approvalResponse(managerKey, STORE, termsFor(makeChallenge(subject, '654321'))),
+    )!;
+    for (const forged of [otherStore, otherManager, otherChallenge]) {
+      // 1 in 100 forgeries fits the check digits by chance; these fixed keys do not.
+      expect(forged.check).not.toBe(ok.check);
+      expect(checkPartA(storeKey, termsFor(challenge), forged)).toBe('invalid');
+    }
+  });
+
   it('rejects malformed responses', () => {
-    expect(splitResponse('12345-123456')).toBeNull();
-    expect(splitResponse('123456-12345a')).toBeNull();
-    expect(splitResponse('123 456 654 321')).toEqual({ partA: '123456', partB: '654321' });
+    expect(splitResponse('12345-12-123456')).toBeNull();
+    expect(splitResponse('123456-12-12345a')).toBeNull();
+    expect(splitResponse('123456-654321')).toBeNull();
+    expect(splitResponse('123 456 78 654 321')).toEqual({
+      partA: '123456',
+      check: '78',
+      partB: '654321',
+    });
   });
 });
 

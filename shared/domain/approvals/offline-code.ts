@@ -16,7 +16,10 @@ import { ocra, parseOcraSuite } from './ocra';
  *    - part A with the store key, HMAC(managerKey, store id): the store checks it offline;
  *    - part B with the manager key itself: only the back office (and the manager) hold it, so a
  *      store PC, which holds only its derived key, cannot make a part B — and the back office
- *      checks part B before the refund executor may pay.
+ *      checks part B before the refund executor may pay;
+ *    plus 2 check digits, the last two of OCRA(store key, challenge) without the amount: when
+ *    they fit and part A does not, the code was made for this challenge but another amount (or
+ *    currency), which the store tells apart from a forgery (`checkPartA`).
  * Where a camera or 2D scanner is available, an Ed25519 signature over the same facts travels as
  * a QR code instead (`signApproval` / `verifySignedApproval`).
  */
@@ -111,13 +114,24 @@ export function responsePartB(managerKey: Uint8Array, terms: ApprovalTerms): str
   return ocra(SUITE, { key: managerKey, question: approvalQuestion(terms) });
 }
 
-/** What the manager reads out: "123456-654321" (part A, then part B). */
+/**
+ * The 2 check digits: bound to the challenge and the store key only, not to the amount. A code
+ * whose check digits fit but whose part A does not was made for another amount.
+ */
+export function responseCheck(storeKey: Uint8Array, challenge: string): string {
+  const clean = normalizeDigits(challenge);
+  if (!/^\d{12}$/.test(clean)) throw new RangeError('The challenge is 12 digits.');
+  return ocra(SUITE, { key: storeKey, question: clean }).slice(-2);
+}
+
+/** What the manager reads out: "123456-78-654321" (part A, the check digits, then part B). */
 export function approvalResponse(
   managerKey: Uint8Array,
   storeId: string,
   terms: ApprovalTerms,
 ): string {
-  return `${responsePartA(deriveStoreKey(managerKey, storeId), terms)}-${responsePartB(managerKey, terms)}`;
+  const storeKey = deriveStoreKey(managerKey, storeId);
+  return `${responsePartA(storeKey, terms)}-${responseCheck(storeKey, terms.challenge)}-${responsePartB(managerKey, terms)}`;
 }
 
 /** Digits only: people read codes out in groups, with spaces or dashes. */
@@ -125,10 +139,17 @@ export function normalizeDigits(text: string): string {
   return text.replace(/[\s-]/g, '');
 }
 
-export function splitResponse(response: string): { partA: string; partB: string } | null {
+export interface ResponseParts {
+  partA: string;
+  check: string;
+  partB: string;
+}
+
+/** 14 digits, however grouped: part A (6), check digits (2), part B (6). */
+export function splitResponse(response: string): ResponseParts | null {
   const clean = normalizeDigits(response);
-  if (!/^\d{12}$/.test(clean)) return null;
-  return { partA: clean.slice(0, 6), partB: clean.slice(6) };
+  if (!/^\d{14}$/.test(clean)) return null;
+  return { partA: clean.slice(0, 6), check: clean.slice(6, 8), partB: clean.slice(8) };
 }
 
 /** Equal without an early exit, so timing does not tell how many digits were right. */
@@ -141,6 +162,22 @@ export function sameDigits(a: string, b: string): boolean {
 
 export function verifyPartA(storeKey: Uint8Array, terms: ApprovalTerms, partA: string): boolean {
   return sameDigits(responsePartA(storeKey, terms), partA);
+}
+
+/**
+ * What the store can tell from a code with one store key: `valid` (part A fits), `wrong_amount`
+ * (the check digits fit, part A does not: made for this challenge, another amount or currency),
+ * or `invalid` (neither: another key, another challenge, or a guess).
+ */
+export function checkPartA(
+  storeKey: Uint8Array,
+  terms: ApprovalTerms,
+  parts: Pick<ResponseParts, 'partA' | 'check'>,
+): 'valid' | 'wrong_amount' | 'invalid' {
+  const checkFits = sameDigits(responseCheck(storeKey, terms.challenge), parts.check);
+  const partAFits = verifyPartA(storeKey, terms, parts.partA);
+  if (checkFits && partAFits) return 'valid';
+  return checkFits ? 'wrong_amount' : 'invalid';
 }
 
 export function verifyPartB(managerKey: Uint8Array, terms: ApprovalTerms, partB: string): boolean {
