@@ -22,7 +22,7 @@ import { enrollTestDevice } from './testing/sync-client';
 describe.each(ENGINES)('the back office on %s', (engine) => {
   let bo: TestBackOffice;
   beforeAll(async () => {
-    bo = await startTestBackOffice(engine);
+    bo = await startTestBackOffice(engine, { fresh: true });
   }, 60_000);
   afterAll(() => bo?.stop());
 

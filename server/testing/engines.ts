@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -50,19 +50,33 @@ export function logCollector(lines: LogLine[]): Writable {
 }
 
 /**
- * A back office of its own for one test file: on PGlite in a temp folder, or on a fresh
- * database of the run's PostgreSQL. PostgreSQL missing fails the test with what to install.
+ * A back office of its own for one test file: on PGlite in a temp folder, or on a database of
+ * its own on the run's PostgreSQL — a copy of the run's demo-seeded template unless `fresh`.
+ * PostgreSQL missing fails the test with what to install.
  */
 export async function startTestBackOffice(
   engine: Engine,
-  options: { seedDemo?: boolean; clock?: TestClock } = {},
+  options: {
+    /** Migrate and seed from nothing rather than copy the run's demo-seeded template. */
+    fresh?: boolean;
+    seedDemo?: boolean;
+    clock?: TestClock;
+  } = {},
 ): Promise<TestBackOffice> {
   const dataDir = mkdtempSync(join(tmpdir(), 'returndesk-bo-'));
+  const fromTemplate = !options.fresh && (options.seedDemo ?? true);
   let database: { url: string; drop(): Promise<void> } | undefined;
   if (engine === 'postgres') {
     const serverUrl = inject('postgresUrl');
     if (!serverUrl) throw new Error(inject('postgresError') ?? POSTGRES_MISSING_MESSAGE);
-    database = await createTestDatabase(serverUrl, `rd_test_${randomBytes(6).toString('hex')}`);
+    database = await createTestDatabase(
+      serverUrl,
+      `rd_test_${randomBytes(6).toString('hex')}`,
+      fromTemplate ? (inject('postgresTemplate') ?? undefined) : undefined,
+    );
+  } else if (fromTemplate) {
+    const template = inject('pgliteTemplate');
+    if (template) cpSync(join(template, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
   }
   const clock = options.clock ?? new TestClock();
   const logs: LogLine[] = [];

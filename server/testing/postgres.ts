@@ -103,15 +103,19 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
 }
 
-/** A database of its own for one test file, dropped (connections and all) afterwards. */
+/**
+ * A database of its own for one test file (a copy of `template` when given: PostgreSQL copies
+ * files, far quicker than migrating and seeding again), dropped (connections and all) afterwards.
+ */
 export async function createTestDatabase(
   serverUrl: string,
   name: string,
+  template?: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`create database "${name}"`);
+    await admin.query(`create database "${name}"${template ? ` template "${template}"` : ''}`);
   } finally {
     await admin.end();
   }
