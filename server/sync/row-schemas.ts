@@ -163,6 +163,10 @@ export const RefundRequestRowSchema = z.object({
   riskSignals: JsonText,
   approvalPolicyId: Text(100).min(1),
   approvalPolicyVersion: z.int().nonnegative(),
+  /** Who must decide under that policy (auto, store_manager, regional_manager, finance). */
+  approvalTier: Text(32).nullable().optional(),
+  /** When the refund is due (the policy's deadline), UTC. */
+  dueAt: Iso.nullable().optional(),
   digest: z.string().regex(/^[0-9a-f]{64}$/),
   requestedBy: Id,
   requestedAt: Iso,
@@ -187,6 +191,22 @@ export const ApprovalRowSchema = z.object({
   requestDigest: z.string().regex(/^[0-9a-f]{64}$/),
   deviceId: Id,
   decidedAt: Iso,
+  /** An offline code's proof (JSON), checked here before money may move. */
+  offlineProof: Text(4000).nullable().optional(),
+  /** Set by the back office when it confirms an offline decision. */
+  confirmedAt: Iso.nullable().optional(),
+});
+
+/** A published policy version (shared/domain/policy/policy-set.ts): immutable once out. */
+export const PolicySetRowSchema = z.object({
+  id: Id,
+  setKey: Text(64).regex(/^[a-z0-9][a-z0-9._-]*$/),
+  version: z.int().positive(),
+  scopeKind: z.enum(['chain', 'marketplace', 'region', 'store']),
+  scopeId: Text(64).nullable(),
+  rules: JsonText,
+  publishedAt: Iso,
+  publishedBy: Id.nullable(),
 });
 
 export const LabelPrintRowSchema = z.object({
@@ -214,12 +234,17 @@ export const ManifestLineRowSchema = z.object({
 /** Orders are the back office's own; the schema only names them so the table is known. */
 const ServerOwned = z.never();
 
-export const ROW_SCHEMAS = {
+/**
+ * The schema per table a desktop may push. A table the protocol gains later has none until the
+ * back office learns its rules, and is refused meanwhile (rules/index.ts).
+ */
+const ROW_SCHEMAS = {
   regions: RegionRowSchema,
   stores: StoreRowSchema,
   users: UserRowSchema,
   devices: DeviceRowSchema,
   settings: SettingRowSchema,
+  policySets: PolicySetRowSchema,
   orders: ServerOwned,
   orderLines: ServerOwned,
   returns: ReturnRowSchema,
@@ -232,13 +257,18 @@ export const ROW_SCHEMAS = {
   labelPrints: LabelPrintRowSchema,
   manifests: ManifestRowSchema,
   manifestLines: ManifestLineRowSchema,
-} satisfies Record<SyncTable, z.ZodType>;
+} satisfies Partial<Record<SyncTable, z.ZodType>>;
+
+export function rowSchemaOf(table: SyncTable): z.ZodType | undefined {
+  return (ROW_SCHEMAS as Partial<Record<SyncTable, z.ZodType>>)[table];
+}
 
 export type RegionRow = z.infer<typeof RegionRowSchema>;
 export type StoreRow = z.infer<typeof StoreRowSchema>;
 export type UserRow = z.infer<typeof UserRowSchema>;
 export type DeviceRow = z.infer<typeof DeviceRowSchema>;
 export type SettingRow = z.infer<typeof SettingRowSchema>;
+export type PolicySetRow = z.infer<typeof PolicySetRowSchema>;
 export type ReturnRow = z.infer<typeof ReturnRowSchema>;
 export type ReturnLineRow = z.infer<typeof ReturnLineRowSchema>;
 export type QcInspectionRow = z.infer<typeof QcInspectionRowSchema>;

@@ -26,6 +26,9 @@ export const SYNC_PATHS = {
   /** Admin actions that need an immediate answer (an enrollment code to read out). */
   enrollmentCodes: '/v1/admin/enrollment-codes',
   revokeDevice: '/v1/admin/devices/revoke',
+  /** A regional manager's offline approval key: a new one (the previous one revoked), or none. */
+  rotateManagerKey: '/v1/admin/manager-keys/rotate',
+  revokeManagerKey: '/v1/admin/manager-keys/revoke',
 } as const;
 
 /** Request bodies above this (after decompression) are refused with `TOO_LARGE`. */
@@ -51,8 +54,27 @@ export const STORE_OWNED_TABLES = [
   'manifests',
   'manifestLines',
 ] as const;
-export const DIRECTORY_TABLES = ['regions', 'stores', 'users', 'devices', 'settings'] as const;
-export const SERVER_OWNED_TABLES = ['orders', 'orderLines'] as const;
+export const DIRECTORY_TABLES = [
+  'regions',
+  'stores',
+  'users',
+  'devices',
+  'settings',
+  /** Published refund policy versions (shared/domain/policy): an admin publishes, all pull. */
+  'policySets',
+] as const;
+export const SERVER_OWNED_TABLES = [
+  'orders',
+  'orderLines',
+  /**
+   * Offline approval keys (shared/domain/approvals/offline-code.ts), made at the back office:
+   * the public half for the region's devices, a store's derived key for its devices, the
+   * secrets for the manager's laptops (region- and chain-scoped devices) only.
+   */
+  'managerKeys',
+  'managerStoreKeys',
+  'managerKeySecrets',
+] as const;
 export const SYNC_TABLES = [
   ...DIRECTORY_TABLES,
   ...SERVER_OWNED_TABLES,
@@ -82,6 +104,12 @@ export const SYNC_ERROR_CODES = [
   'DIGEST_MISMATCH',
   'INVALID_TRANSITION',
   'INVALID_ROW',
+  /** An offline-code approval whose part B (or signed token) does not check out. */
+  'OFFLINE_CODE_INVALID',
+  /** An offline-code approval made for another amount or currency than the request's. */
+  'OFFLINE_CODE_WRONG_AMOUNT',
+  /** An offline-code approval made with a manager key revoked before the decision. */
+  'MANAGER_KEY_REVOKED',
   'INTERNAL',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
@@ -251,5 +279,28 @@ export const RevokeDeviceRequestSchema = z.object({
 });
 export const RevokeDeviceResponseSchema = z.object({
   deviceId: Uuid,
+  revokedAt: Iso,
+});
+
+/** A regional manager gets a new offline approval key; their current one is revoked. */
+export const RotateManagerKeyRequestSchema = z.object({
+  managerId: Uuid,
+  actingUserId: Uuid,
+});
+export const RotateManagerKeyResponseSchema = z.object({
+  keyId: Uuid,
+  version: z.int().positive(),
+  /** The key it replaced, revoked now; null for a manager's first key. */
+  revokedKeyId: Uuid.nullable(),
+});
+
+/** A regional manager's current key is revoked (left the company, laptop lost); no new one. */
+export const RevokeManagerKeyRequestSchema = z.object({
+  managerId: Uuid,
+  actingUserId: Uuid,
+  reason: z.string().min(1).max(500),
+});
+export const RevokeManagerKeyResponseSchema = z.object({
+  revokedKeyIds: z.array(Uuid),
   revokedAt: Iso,
 });

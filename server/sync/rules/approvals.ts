@@ -7,7 +7,15 @@ import {
   RISK_SIGNAL_CODES,
   decideApproval,
 } from '../../../shared/domain/returns';
-import { approvals, refundRequests } from '../../database/schema';
+import { approvals, orders, refundRequests } from '../../database/schema';
+import type { MarketplaceCode } from '../../../shared/domain/marketplaces';
+import {
+  resolvePinnedPolicy,
+  resolvePolicy,
+  type EffectivePolicy,
+} from '../../../shared/domain/policy/policy-set';
+import { routeRefund, tierAllows, type ApprovalTier } from '../../../shared/domain/policy/routing';
+import { publishedPolicySets } from './policy-sets';
 import { userById } from '../../directory/lookup';
 import { reachCovers } from '../../directory/scope';
 import type { ApprovalRow, RefundRequestRow } from '../row-schemas';
@@ -25,37 +33,63 @@ const RiskSignalsSchema = z.array(
   }),
 );
 
-/** The approval policies the back office can re-check. Per region/store ones come later. */
-const KNOWN_APPROVAL_POLICIES = [DEFAULT_APPROVAL_POLICY];
+/** The fixed policy desktops used before policy sets existed (their requests name it). */
+const LEGACY_POLICIES = [DEFAULT_APPROVAL_POLICY];
+
+async function marketplaceOfOrder(
+  ctx: MutationContext,
+  orderId: string,
+): Promise<string | undefined> {
+  const [order] = await ctx.tx
+    .select({ marketplace: orders.marketplace })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  return order?.marketplace;
+}
 
 /**
- * A policy approval (no person) stands only if the back office's copy of the policy, given the
- * request's own amount and risk signals, approves it automatically too.
+ * A policy approval (no person) stands only if the back office, given the request's own amount
+ * and risk signals, routes it to nobody too: under exactly the policy versions the request names
+ * (shared/domain/policy), or — when the same mutation publishes a policy version — under the
+ * policy as published now (an admin's publish approves what its preview said it would).
  */
 async function requirePolicyApproves(ctx: MutationContext, request: RefundRequestRecord) {
   const stored = await readRow(ctx.tx, 'refundRequests', request.id);
   const data = stored!.data as RefundRequestRow;
-  const policy = KNOWN_APPROVAL_POLICIES.find(
-    (p) => p.id === data.approvalPolicyId && p.version === data.approvalPolicyVersion,
-  );
-  if (!policy) {
-    reject(
-      'FORBIDDEN',
-      `Approval policy ${data.approvalPolicyId} v${data.approvalPolicyVersion} is unknown here.`,
-    );
-  }
   let signals: z.infer<typeof RiskSignalsSchema>;
   try {
     signals = RiskSignalsSchema.parse(JSON.parse(data.riskSignals));
   } catch {
     reject('INVALID_ROW', 'The request’s risk signals are not readable.');
   }
-  const decision = decideApproval({
-    amount: { amountMinor: data.totalMinor, currency: data.currency as Currency },
-    signals,
-    policy,
-  });
-  if (data.decision !== 'auto_approved' || decision.decision !== 'auto_approved') {
+  const amount = { amountMinor: data.totalMinor, currency: data.currency as Currency };
+  const legacy = LEGACY_POLICIES.find(
+    (p) => p.id === data.approvalPolicyId && p.version === data.approvalPolicyVersion,
+  );
+  if (legacy) {
+    const decision = decideApproval({ amount, signals, policy: legacy });
+    if (data.decision !== 'auto_approved' || decision.decision !== 'auto_approved') {
+      reject('FORBIDDEN', 'This refund needs a manager; the policy does not approve it by itself.');
+    }
+    return;
+  }
+  const marketplace = await marketplaceOfOrder(ctx, data.orderId);
+  const regionId = ctx.regionOfStore(data.storeId);
+  if (!marketplace || !regionId)
+    reject('UNKNOWN_REFERENCE', 'The request’s order or store is unknown.');
+  const target = { storeId: data.storeId, regionId, marketplace: marketplace as MarketplaceCode };
+  const sets = await publishedPolicySets(ctx.tx);
+  const candidates: EffectivePolicy[] = [];
+  const pinned = resolvePinnedPolicy(sets, target, data.approvalPolicyId);
+  if (pinned && data.decision === 'auto_approved') candidates.push(pinned);
+  if (rowsOf(ctx, 'policySets').length > 0) candidates.push(resolvePolicy(sets, target));
+  if (candidates.length === 0 && !pinned) {
+    reject('FORBIDDEN', `Approval policy ${data.approvalPolicyId} is unknown here.`);
+  }
+  const approves = candidates.some(
+    (policy) => routeRefund({ amount, signals, policy }).tier === 'auto',
+  );
+  if (!approves) {
     reject('FORBIDDEN', 'This refund needs a manager; the policy does not approve it by itself.');
   }
 }
@@ -83,6 +117,11 @@ async function requireDecider(
   }
   if (row.decidedBy === request.requestedBy) {
     reject('FORBIDDEN', 'Nobody decides their own refund request.');
+  }
+  const stored = await readRow(ctx.tx, 'refundRequests', request.id);
+  const tier = (stored?.data as RefundRequestRow | undefined)?.approvalTier;
+  if (tier && !tierAllows(tier as ApprovalTier, decider.role)) {
+    reject('FORBIDDEN', `This refund needs a decision at the ${tier.replace('_', ' ')} level.`);
   }
 }
 

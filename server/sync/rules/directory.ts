@@ -25,7 +25,7 @@ async function actingUser(ctx: MutationContext): Promise<DirectoryUser> {
   return user;
 }
 
-async function requireAdmin(ctx: MutationContext): Promise<void> {
+export async function requireAdmin(ctx: MutationContext): Promise<void> {
   if ((await actingUser(ctx)).role !== 'admin')
     reject('FORBIDDEN', 'Only an admin changes the directory.');
 }

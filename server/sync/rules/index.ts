@@ -3,11 +3,12 @@ import { SERVER_OWNED_TABLES } from '../../../shared/sync/protocol';
 import type { Db } from '../../database/client';
 import type { DeviceIdentity, Reach } from '../../directory/scope';
 import { reachCovers } from '../../directory/scope';
-import { ROW_SCHEMAS } from '../row-schemas';
+import { rowSchemaOf } from '../row-schemas';
 import { applyApprovals } from './approvals';
 import type { MutationContext, ParsedRows } from './context';
 import { applyDirectory } from './directory';
 import { applyInsertOnly } from './insert-only';
+import { applyPolicySets } from './policy-sets';
 import { reject } from './rejection';
 import { applyRefundRequests } from './refund-requests';
 import { applyReturns } from './returns';
@@ -22,7 +23,9 @@ function parseRows(mutation: PushedMutation): ParsedRows {
       );
     }
     if (change.deleted) reject('INVALID_ROW', 'Only the back office deletes rows.');
-    const result = ROW_SCHEMAS[change.table].safeParse(change.row);
+    const schema = rowSchemaOf(change.table);
+    if (!schema) reject('FORBIDDEN', `This back office does not take ${change.table} from desktops.`);
+    const result = schema.safeParse(change.row);
     if (!result.success) {
       const issue = result.error.issues[0];
       reject(
@@ -55,6 +58,7 @@ export async function applyMutationRows(input: RuleInput): Promise<void> {
   }
   const ctx: MutationContext = { ...input, rows: parseRows(mutation) };
   await applyDirectory(ctx);
+  await applyPolicySets(ctx);
   await applyReturns(ctx);
   await applyRefundRequests(ctx);
   await applyApprovals(ctx);

@@ -183,3 +183,32 @@ export function policyLabel(policy: EffectivePolicy): string {
     ? 'defaults'
     : policy.sources.map((s) => `${s.id} v${s.version}`).join(' · ');
 }
+
+/** The sources a label names ("chain v3 · region-na v2" → [{chain,3},{region-na,2}]); [] for defaults. */
+export function parsePolicyLabel(label: string): { id: string; version: number }[] | null {
+  if (label === 'defaults') return [];
+  const parts = label.split(' · ').map((part) => /^(.+) v(\d+)$/.exec(part));
+  if (parts.some((m) => m === null)) return null;
+  return parts.map((m) => ({ id: m![1]!, version: Number(m![2]) }));
+}
+
+/**
+ * The policy exactly as a request's label pinned it, from the versions named (not the latest):
+ * how the back office re-checks a decision made under v3 after v4 is out. Null when a named
+ * version is unknown here.
+ */
+export function resolvePinnedPolicy(
+  sets: readonly PolicySet[],
+  target: PolicyTarget,
+  label: string,
+): EffectivePolicy | null {
+  const sources = parsePolicyLabel(label);
+  if (!sources) return null;
+  const pinned: PolicySet[] = [];
+  for (const source of sources) {
+    const set = sets.find((s) => s.id === source.id && s.version === source.version);
+    if (!set) return null;
+    pinned.push(set);
+  }
+  return resolvePolicy(pinned, target);
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePolicy, policyLabel, type PolicySet } from './policy-set';
+import {
+  parsePolicyLabel,
+  policyLabel,
+  resolvePinnedPolicy,
+  resolvePolicy,
+  type PolicySet,
+} from './policy-set';
 import { routeRefund, tierAllows } from './routing';
 import { deadlineStatus, endOfLocalDay, refundDueDate } from './refund-deadline';
 import { previewPolicyChange, type PendingRequest } from './preview';
@@ -172,5 +178,26 @@ describe('previewing a policy change', () => {
       (r) => routeRefund({ ...r, policy: resolvePolicy([chain], target) }).tier === 'auto',
     ).length;
     expect(autoAfter - autoBefore).toBe(preview.nowAutoApproved);
+  });
+});
+
+describe('a request pinned to the versions that decided it', () => {
+  it('resolves exactly the named versions after newer ones are out', () => {
+    const v3 = set({
+      id: 'chain',
+      version: 3,
+      scope: { kind: 'chain' },
+      rules: { autoApproveBelowMinor: { USD: 6000 } },
+    });
+    const v4 = { ...v3, version: 4, rules: { autoApproveBelowMinor: { USD: 1000 } } };
+    const label = policyLabel(resolvePolicy([v3], target));
+    expect(label).toBe('chain v3');
+    expect(resolvePinnedPolicy([v3, v4], target, label)!.rules.autoApproveBelowMinor.USD).toBe(
+      6000,
+    );
+    expect(resolvePolicy([v3, v4], target).rules.autoApproveBelowMinor.USD).toBe(1000);
+    expect(resolvePinnedPolicy([v4], target, label)).toBeNull();
+    expect(resolvePinnedPolicy([], target, 'defaults')!.rules.autoApproveBelowMinor.USD).toBe(5000);
+    expect(parsePolicyLabel('nonsense')).toBeNull();
   });
 });
