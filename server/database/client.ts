@@ -4,8 +4,6 @@ import type * as schema from './schema';
 
 /** The drizzle database, on PGlite or node-postgres alike: the rest of server/ sees only this. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-/** A transaction, or the database itself: what query helpers take. */
-export type Executor = Db;
 export type DatabaseEngine = 'pglite' | 'postgres';
 
 /** Raw SQL rows: node-postgres and PGlite both answer `{ rows }`. */

@@ -1,8 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { SyncErrorBody, SyncErrorCode } from '../../shared/sync/protocol';
 
-/** HTTP status per error code: stable, so clients can branch on either. */
-const STATUS_OF: Record<SyncErrorCode, number> = {
+/**
+ * HTTP status per error code: stable, so clients can branch on either. Partial on purpose: a
+ * code added to the protocol for per-mutation answers never needs a status of its own (400).
+ */
+const STATUS_OF: Partial<Record<SyncErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   DEVICE_REVOKED: 401,
   PROTOCOL_VERSION: 400,
@@ -21,6 +24,9 @@ const STATUS_OF: Record<SyncErrorCode, number> = {
   DIGEST_MISMATCH: 409,
   INVALID_TRANSITION: 409,
   INVALID_ROW: 400,
+  OFFLINE_CODE_INVALID: 409,
+  OFFLINE_CODE_WRONG_AMOUNT: 409,
+  MANAGER_KEY_REVOKED: 409,
   INTERNAL: 500,
 };
 
@@ -34,7 +40,7 @@ export class HttpProblem extends Error {
   ) {
     super(message);
     this.name = 'HttpProblem';
-    this.statusCode = statusCode ?? STATUS_OF[code];
+    this.statusCode = statusCode ?? STATUS_OF[code] ?? 400;
   }
 }
 

@@ -24,7 +24,8 @@ function parseRows(mutation: PushedMutation): ParsedRows {
     }
     if (change.deleted) reject('INVALID_ROW', 'Only the back office deletes rows.');
     const schema = rowSchemaOf(change.table);
-    if (!schema) reject('FORBIDDEN', `This back office does not take ${change.table} from desktops.`);
+    if (!schema)
+      reject('FORBIDDEN', `This back office does not take ${change.table} from desktops.`);
     const result = schema.safeParse(change.row);
     if (!result.success) {
       const issue = result.error.issues[0];
