@@ -1,7 +1,7 @@
 import type { MutationResult, PushedMutation } from '../../shared/sync/protocol';
 import type { Db } from '../database/client';
 import type { DeviceIdentity, Reach } from '../directory/scope';
-import { recordProcessed } from './client-state';
+import { duplicateAnswer, lastMutationIdOf, recordProcessed } from './client-state';
 import { applyMutationRows } from './rules';
 import { Rejection } from './rules/rejection';
 import { withSyncWrite } from './write-lock';
@@ -23,6 +23,10 @@ export interface ApplyMutationInput {
 export async function applyMutation(db: Db, input: ApplyMutationInput): Promise<MutationResult> {
   const { mutation, device, now } = input;
   return withSyncWrite(db, async (tx) => {
+    // Under the lock: a second push of the same outbox racing this one finds it processed.
+    if (mutation.mutationId <= (await lastMutationIdOf(tx, device.id))) {
+      return duplicateAnswer(tx, device.id, mutation.mutationId);
+    }
     let result: MutationResult;
     try {
       await tx.transaction((savepoint) =>

@@ -53,6 +53,15 @@ describe.each(ENGINES)('push and pull of returns on %s', (engine) => {
     expect(mine).toEqual([{ table: 'returns', row: r.ret }]);
   });
 
+  it('two pushes of the same outbox at once: one applies, the other is told duplicate', async () => {
+    const r = newReturn(ny, await freshOrder(bo, 'US'), clerk);
+    const create = ny.mutation('returns.create', createReturnRows(r), { userId: clerk });
+    const answers = await Promise.all([ny.push([create]), ny.push([create])]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const statuses = answers.map((a) => a.body.results[0]!.status).sort();
+    expect(statuses).toEqual(['applied', 'duplicate']);
+  });
+
   it('moves state forward only: an older state changes nothing, a terminal state wins', async () => {
     const order = await freshOrder(bo, 'US');
     const r = newReturn(ny, order, clerk);
