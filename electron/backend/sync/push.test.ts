@@ -134,6 +134,48 @@ describe('pushing the outbox', () => {
     ]);
   });
 
+  it('a mutation answered `duplicate` with the first answer’s code is recorded as rejected', async () => {
+    // The back office refused it, then died before answering; the re-push is told "duplicate"
+    // with the code it recorded (server/sync/client-state.ts duplicateAnswer).
+    ({ t, office } = await syncingBackend());
+    await t.signIn(MANAGER, 'manager.ny01', t.secrets.store_manager);
+    await t.ok(MANAGER, 'sync.now', {});
+    await makeChanges(2);
+    const [first, second] = outboxEntries(t).slice(-2);
+    office.route(PUSH, (body) => {
+      const request = body as PushRequest;
+      return {
+        status: 200,
+        body: {
+          lastMutationId: request.mutations.at(-1)?.mutationId ?? 0,
+          results: request.mutations.map((m) =>
+            m.mutationId === first!.mutationId
+              ? {
+                  mutationId: m.mutationId,
+                  status: 'duplicate',
+                  code: 'OUT_OF_SCOPE',
+                  reason: 'That user is not at this store.',
+                }
+              : { mutationId: m.mutationId, status: 'duplicate' },
+          ),
+          auditHead: null,
+          serverTime: new Date().toISOString(),
+        },
+      };
+    });
+    const status = await t.ok(MANAGER, 'sync.now', {});
+    expect(status).toMatchObject({ pendingMutations: 0, rejectedMutations: 1 });
+    expect(
+      t.query(
+        'SELECT mutation_id AS id, status, rejected_code AS code FROM outbox WHERE mutation_id >= ? ORDER BY mutation_id',
+        first!.mutationId,
+      ),
+    ).toEqual([
+      { id: first!.mutationId, status: 'rejected', code: 'OUT_OF_SCOPE' },
+      { id: second!.mutationId, status: 'acked', code: null },
+    ]);
+  });
+
   it('sends this device’s audit events after the head the back office acknowledged', async () => {
     ({ t, office } = await syncingBackend());
     await t.signIn(MANAGER, 'manager.ny01', t.secrets.store_manager);

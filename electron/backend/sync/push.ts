@@ -161,7 +161,9 @@ export function applyPushResponse(
     const sent = new Set(request.mutations.map((m) => m.mutationId));
     for (const result of response.results) {
       if (!sent.has(result.mutationId)) continue;
-      if (result.status === 'rejected') {
+      // A `duplicate` with a code is a rejection whose first answer was lost (the back office
+      // repeats its code and reason): it is a rejection all the same.
+      if (result.status === 'rejected' || (result.status === 'duplicate' && result.code)) {
         rejected += rejectMutation(
           db,
           result.mutationId,
