@@ -6,6 +6,7 @@ import { orderLineRow, orderRow } from '../orders/order-rows';
 import { publishRows, type RowToPublish } from '../sync/sync-rows';
 import { withSyncWrite } from '../sync/write-lock';
 import { regionRow, storeRow, userRow, type UserRecord } from './directory-rows';
+import { seedManagerKeys } from './manager-keys';
 import { hashUserSecret } from './secret-hash';
 
 const DEMO_REFERENCE_DAY_KEY = 'demo.referenceDay';
@@ -95,6 +96,8 @@ export async function seedDemoIfEmpty(db: Db, now: Date): Promise<boolean> {
       for (const line of order.lines) published.push(orderLineRow(line, order.head.marketplace));
     }
     await insertInChunks(published, (chunk) => publishRows(tx, chunk, now));
+    // Every regional manager gets an offline approval key (issue #7).
+    await seedManagerKeys(tx, now);
     return true;
   });
 }

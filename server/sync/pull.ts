@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   PullRequestSchema,
   SYNC_DEFAULT_PULL_LIMIT,
@@ -19,10 +19,13 @@ import { parseSyncRequest } from './parse-request';
 /** Row data per pull, besides the row count: photos are large, and one answer must stay small. */
 export const PULL_MAX_ROW_BYTES = 4 * 1024 * 1024;
 
-/** A row is for a device when its store, else its region, else its marketplace is in reach. */
+/**
+ * A row is for a device when its store, else its region, else its marketplace is in reach; rows
+ * for managers' devices (key secrets) never go to a store-scoped device.
+ */
 function visibleTo(reach: Reach): SQL | undefined {
   if (reach.scope === 'chain') return undefined;
-  return or(
+  const where = or(
     inArray(syncRows.storeId, reach.storeIds),
     and(
       isNull(syncRows.storeId),
@@ -35,6 +38,7 @@ function visibleTo(reach: Reach): SQL | undefined {
       ),
     ),
   );
+  return reach.scope === 'store' ? and(eq(syncRows.audience, 'all'), where) : where;
 }
 
 interface Item {

@@ -11,6 +11,11 @@ export interface Audience {
   storeId?: string | null;
   regionId?: string | null;
   marketplace?: string | null;
+  /**
+   * `managers`: only region- and chain-scoped devices among those (a manager's laptop), never a
+   * store's till — for the secrets that make offline approval codes. Default `all`.
+   */
+  devices?: 'all' | 'managers';
 }
 
 export type RowData = Record<string, unknown>;
@@ -65,6 +70,7 @@ export async function publishRows(db: Db, rows: RowToPublish[], now: Date): Prom
         storeId: r.audience.storeId ?? null,
         regionId: r.audience.regionId ?? null,
         marketplace: r.audience.marketplace ?? null,
+        audience: r.audience.devices ?? 'all',
         data: r.data,
         deleted: r.deleted ?? false,
         updatedAt: now,
@@ -77,6 +83,7 @@ export async function publishRows(db: Db, rows: RowToPublish[], now: Date): Prom
         storeId: sql`excluded.store_id`,
         regionId: sql`excluded.region_id`,
         marketplace: sql`excluded.marketplace`,
+        audience: sql`excluded.audience`,
         data: sql`excluded.data`,
         deleted: sql`excluded.deleted`,
         updatedAt: sql`excluded.updated_at`,

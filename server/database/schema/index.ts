@@ -1,3 +1,4 @@
+export * from './approval-keys';
 export * from './directory';
 export * from './orders';
 export * from './returns';

@@ -112,6 +112,13 @@ export const approvals = pgTable(
     deviceId: uuid('device_id').notNull(),
     beatenAt: timestamp('beaten_at', { withTimezone: true, mode: 'date' }),
     beatenBy: uuid('beaten_by'),
+    /** How it was decided (`policy`, `queue`, `till_pin`, `offline_code`). */
+    method: text('method'),
+    /**
+     * When the back office confirmed the decision: on receipt, or for an offline code once its
+     * part B checked out. The refund executor takes only requests whose approval has it.
+     */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     uniqueIndex('approvals_live_once')

@@ -37,6 +37,11 @@ export const syncRows = pgTable(
     regionId: uuid('region_id'),
     marketplace: text('marketplace'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /**
+     * Who among the devices in reach: `all`, or `managers` (region- and chain-scoped devices
+     * only: a manager's laptop), for the secrets that make offline approval codes.
+     */
+    audience: text('audience').notNull().default('all'),
     /** A tombstone: desktops delete the row (a denial that beat an unexecuted approval). */
     deleted: boolean('deleted').notNull().default(false),
     updatedAt: at('updated_at').notNull(),

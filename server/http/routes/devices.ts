@@ -3,6 +3,8 @@ import {
   CreateEnrollmentCodeRequestSchema,
   EnrollRequestSchema,
   RevokeDeviceRequestSchema,
+  RevokeManagerKeyRequestSchema,
+  RotateManagerKeyRequestSchema,
   SYNC_PATHS,
   SYNC_PROTOCOL_VERSION,
   type DeviceScope,
@@ -10,6 +12,7 @@ import {
 import { requireAdminFor } from '../../directory/admin-authority';
 import { deviceStore, revokeDevice } from '../../directory/devices';
 import { createEnrollmentCode, enrollDevice } from '../../directory/enrollment';
+import { revokeManagerKey, rotateManagerKey } from '../../directory/manager-keys';
 import { reachOf } from '../../directory/scope';
 import { parseSyncRequest } from '../../sync/parse-request';
 import { deviceOf, requireDevice } from '../device-auth';
@@ -64,5 +67,40 @@ export function deviceRoutes(app: FastifyInstance, services: BackOfficeServices)
     });
     request.log.info({ revokedDeviceId: input.deviceId }, 'device revoked');
     return { deviceId: input.deviceId, revokedAt: revokedAt.toISOString() };
+  });
+
+  app.post(SYNC_PATHS.rotateManagerKey, { onRequest: requireDevice(db) }, async (request) => {
+    const device = deviceOf(request);
+    const input = parseSyncRequest(
+      RotateManagerKeyRequestSchema,
+      request.body,
+      SYNC_PROTOCOL_VERSION,
+    );
+    const rotated = await rotateManagerKey(db, await reachOf(db, device), {
+      managerId: input.managerId,
+      actingUserId: input.actingUserId,
+      now: services.now(),
+    });
+    request.log.info({ managerId: input.managerId, ...rotated }, 'manager key rotated');
+    return rotated;
+  });
+
+  app.post(SYNC_PATHS.revokeManagerKey, { onRequest: requireDevice(db) }, async (request) => {
+    const device = deviceOf(request);
+    const input = parseSyncRequest(
+      RevokeManagerKeyRequestSchema,
+      request.body,
+      SYNC_PROTOCOL_VERSION,
+    );
+    const revoked = await revokeManagerKey(db, await reachOf(db, device), {
+      managerId: input.managerId,
+      actingUserId: input.actingUserId,
+      now: services.now(),
+    });
+    request.log.info(
+      { managerId: input.managerId, reason: input.reason, ...revoked },
+      'manager key revoked',
+    );
+    return revoked;
   });
 }

@@ -20,7 +20,8 @@ import { userById } from '../../directory/lookup';
 import { reachCovers } from '../../directory/scope';
 import type { ApprovalRow, RefundRequestRow } from '../row-schemas';
 import { readRow } from '../sync-rows';
-import { publish, rowsOf, sameRow, storedRow, type MutationContext } from './context';
+import { publish, rowsOf, sameRow, storedRow, withoutKeys, type MutationContext } from './context';
+import { requireOfflineProof } from './offline-proof';
 import { reject } from './rejection';
 import { refundRequestById } from './refund-requests';
 
@@ -160,7 +161,9 @@ async function applyApproval(ctx: MutationContext, row: ApprovalRow) {
   }
   const stored = await storedRow(ctx, 'approvals', row);
   if (stored) {
-    if (sameRow(stored.data, row)) return;
+    // The back office's confirmation is its own; the same decision sent again is a no-op.
+    if (sameRow(withoutKeys(stored.data, ['confirmedAt']), withoutKeys(row, ['confirmedAt'])))
+      return;
     reject('IMMUTABLE', 'A decision cannot change once made.');
   }
   if (row.deviceId !== ctx.device.id)
@@ -169,6 +172,19 @@ async function applyApproval(ctx: MutationContext, row: ApprovalRow) {
     reject('DIGEST_MISMATCH', 'The decision is bound to another version of the request.');
   }
   await requireDecider(ctx, row, request);
+  const requestData = (await readRow(ctx.tx, 'refundRequests', request.id))!
+    .data as RefundRequestRow;
+  const offline = row.method === 'offline_code';
+  if (offline) {
+    await requireOfflineProof(ctx, row, {
+      requestDigest: request.digest,
+      storeId: request.storeId,
+      totalMinor: requestData.totalMinor,
+      currency: requestData.currency,
+    });
+  } else if (row.offlineProof != null || row.confirmedAt != null) {
+    reject('INVALID_ROW', 'Only an offline-code decision carries a proof; only we confirm.');
+  }
   const sentWith = rowsOf<RefundRequestRow>(ctx, 'refundRequests').find((r) => r.id === request.id);
   if (sentWith && sentWith.status !== row.decision) {
     reject('INVALID_ROW', 'The request sent with the decision has another status.');
@@ -185,14 +201,20 @@ async function applyApproval(ctx: MutationContext, row: ApprovalRow) {
     reject('ALREADY_DECIDED', `This request was ${request.status} already.`);
   }
 
+  // Every decision that stands is confirmed on receipt; an offline one once its proof checked
+  // out (above), which its row then says, so the store shows it confirmed.
   await ctx.tx.insert(approvals).values({
     id: row.id,
     refundRequestId: row.refundRequestId,
     decision: row.decision,
     decidedBy: row.decidedBy,
     deviceId: row.deviceId,
+    method: row.method,
+    confirmedAt: ctx.now,
   });
-  await publish(ctx, 'approvals', row, { storeId: request.storeId });
+  await publish(ctx, 'approvals', offline ? { ...row, confirmedAt: ctx.now.toISOString() } : row, {
+    storeId: request.storeId,
+  });
   await ctx.tx
     .update(refundRequests)
     .set({ status: row.decision })
