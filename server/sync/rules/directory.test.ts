@@ -138,6 +138,38 @@ describe.each(ENGINES)('directory changes pushed by desktops on %s', (engine) =>
     ).toEqual(['chain']);
   });
 
+  it('devices: made by enrollment, renamed by an admin, echoed by themselves harmlessly', async () => {
+    const { rows: pulled } = await ny.pullAll();
+    const own = pulled.find((c) => c.table === 'devices' && c.row.id === ny.id)!.row;
+    const echo = { ...own, isLocal: true, enrolledAt: bo.clock.iso(-86_400_000) };
+    expect(await push(ny, demoUser('clerk.ny01').id, [rows.of('devices', echo)])).toMatchObject({
+      status: 'applied',
+    });
+    const renamed = { ...own, name: 'Till by the door' };
+    expect(
+      await push(ny, demoUser('manager.ny01').id, [rows.of('devices', renamed)]),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await push(adminDesk, admin, [rows.of('devices', renamed)])).toMatchObject({
+      status: 'applied',
+    });
+    expect((await boston.pullAll()).rows.some((c) => c.row.id === ny.id)).toBe(false);
+    expect((await ny.pullAll()).rows.filter((c) => c.row.id === ny.id).at(-1)?.row.name).toBe(
+      'Till by the door',
+    );
+    expect(
+      await push(adminDesk, admin, [rows.of('devices', { ...own, code: 'ZZ' })]),
+    ).toMatchObject({
+      code: 'IMMUTABLE',
+    });
+    expect(
+      await push(adminDesk, admin, [rows.of('devices', { ...own, id: uuidv7() })]),
+    ).toMatchObject({
+      code: 'UNKNOWN_REFERENCE',
+    });
+  });
+
   it('orders come from Amazon through the back office, never from a desktop', async () => {
     const { order } = await freshOrder(bo, 'US');
     expect(

@@ -132,8 +132,10 @@ async function applyUser(ctx: MutationContext, row: UserRow) {
 async function applyDevice(ctx: MutationContext, row: DeviceRow) {
   const [existing] = await ctx.tx.select().from(devices).where(eq(devices.id, row.id));
   if (!existing) reject('UNKNOWN_REFERENCE', 'Devices are added by enrollment, not by sync.');
-  if (await unchanged(ctx, 'devices', row, ['isLocal'])) return;
-  if (!(await unchanged(ctx, 'devices', row, ['isLocal', 'name']))) {
+  // Whether it is "this desktop", and when it was set up locally, are each desktop's own.
+  const deviceLocal = ['isLocal', 'enrolledAt'];
+  if (await unchanged(ctx, 'devices', row, deviceLocal)) return;
+  if (!(await unchanged(ctx, 'devices', row, [...deviceLocal, 'name']))) {
     reject('IMMUTABLE', 'Only a device’s name can change.');
   }
   await requireAdmin(ctx);
