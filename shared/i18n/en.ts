@@ -753,6 +753,8 @@ export const en = {
       HIGH_VALUE: 'High-value item',
       ELIGIBILITY_OVERRIDDEN: 'A manager overrode the return rules',
       PARTIAL_REFUND_ADJUSTED: 'The refund amount was changed by hand',
+      REPEATED_SKU: 'This buyer returned the same item {{returns}} times in the last {{days}} days',
+      FINANCE_THRESHOLD: 'From {{threshold}} finance decides as well',
     },
     qc: {
       grade: {

@@ -72,9 +72,12 @@ describe('i18n resources', () => {
     const needed = [
       ...RETURN_REASON_CODES.map((code) => `returns.reason.${code}`),
       ...ELIGIBILITY_REASON_CODES.map((code) => `returns.eligibility.${code}`),
-      ...[...RISK_SIGNAL_CODES, 'ABOVE_THRESHOLD', 'NO_THRESHOLD_FOR_CURRENCY'].map(
-        (code) => `returns.approval.${code}`,
-      ),
+      ...[
+        ...RISK_SIGNAL_CODES,
+        'ABOVE_THRESHOLD',
+        'NO_THRESHOLD_FOR_CURRENCY',
+        'FINANCE_THRESHOLD',
+      ].map((code) => `returns.approval.${code}`),
       ...CONDITION_GRADES.map((code) => `returns.qc.grade.${code}`),
       ...DEFECT_CODE_LIST.map((code) => `returns.qc.defect.${code}`),
       ...DISPOSITIONS.map((code) => `returns.qc.disposition.${code}`),

@@ -732,6 +732,8 @@ export const zhCN: Messages = {
       HIGH_VALUE: '高价值商品',
       ELIGIBILITY_OVERRIDDEN: '经理已越权受理此退货',
       PARTIAL_REFUND_ADJUSTED: '退款金额经过手动调整',
+      REPEATED_SKU: '该买家在过去 {{days}} 天内已退回同一商品 {{returns}} 次',
+      FINANCE_THRESHOLD: '金额达到 {{threshold}} 时还需财务审批',
     },
     qc: {
       grade: {

@@ -148,6 +148,46 @@ describe('desktops and the back office', () => {
     ).toHaveLength(1);
   }, 120_000);
 
+  it('a small refund approved by policy at the till stands at the back office (same policy, re-checked)', async () => {
+    const till = await enrolledDesktop('NY01', 'store');
+    await till.signIn('till', 'clerk.ny01', till.secrets.clerk);
+    await syncNow(till, 'till');
+    const [cheap] = till.query<{ orderId: string; lineId: string }>(
+      `SELECT o.id AS orderId, l.id AS lineId FROM orders o JOIN order_lines l ON l.order_id = o.id
+        WHERE o.marketplace = 'US' AND o.status = 'Delivered' AND o.delivered_at >= '2026-11-01'
+          AND l.unit_price_minor < 2500 AND l.category NOT IN ('software','books_media')
+          AND NOT EXISTS (SELECT 1 FROM return_lines rl WHERE rl.order_line_id = l.id)
+        ORDER BY o.purchased_at DESC LIMIT 1`,
+    );
+    const created = await till.ok('till', 'returns.create', {
+      id: randomUUID(),
+      orderId: cheap!.orderId,
+      lines: [
+        {
+          id: randomUUID(),
+          orderLineId: cheap!.lineId,
+          quantity: 1,
+          reasonCode: 'DEFECTIVE',
+          opened: false,
+          damaged: false,
+          missingParts: false,
+        },
+      ],
+    });
+    const request = await till.ok('till', 'refunds.request', {
+      id: randomUUID(),
+      returnId: created.returnId,
+    });
+    expect(request).toMatchObject({
+      status: 'approved',
+      decision: 'auto_approved',
+      policyId: 'defaults',
+    });
+    const status = await syncNow(till, 'till');
+    expect(status.rejectedMutations).toBe(0);
+    expect(status.pendingMutations).toBe(0);
+  }, 60_000);
+
   it('a store desktop never pulls another store’s returns', async () => {
     const ny = await enrolledDesktop('NY01', 'store');
     const other = await enrolledDesktop('BO01', 'store');

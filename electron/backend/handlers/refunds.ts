@@ -1,9 +1,9 @@
 import { AppError } from '../../../shared/contracts';
+import type { MarketplaceCode } from '../../../shared/domain/marketplaces';
 import type { Currency } from '../../../shared/domain/money';
+import { tierAllows, type ApprovalTier } from '../../../shared/domain/policy/routing';
 import { hasPermission, scopeCovers } from '../../../shared/domain/permissions';
 import {
-  DEFAULT_APPROVAL_POLICY,
-  decideApproval,
   paidForLine,
   refundForUnits,
   sumBreakdowns,
@@ -30,6 +30,7 @@ import { refundDigest } from '../returns/digest';
 import { paidLineOf } from '../returns/order-detail';
 import { refundView } from '../returns/refund-view';
 import { returnInScope } from '../returns/return-view';
+import { decideRefund, refundPolicyFor } from '../returns/refund-policy';
 import { riskSignalsFor } from '../returns/risk';
 
 /**
@@ -159,17 +160,24 @@ export const refundHandlers = {
     });
     const total = sumBreakdowns(lines.map((l) => l.amount));
     const currency = order.currency as Currency;
+    const marketplace = order.marketplace as MarketplaceCode;
+    const policy = refundPolicyFor(ctx, ret.storeId, marketplace);
     const riskSignals = riskSignalsFor(ctx, {
       buyerEmail: order.buyerEmail,
       excludeReturnId: ret.id,
       outsideWindow: lines.some((l) => !l.verdict.withinWindow),
       overridden: ret.overrideBy !== null,
       serialMismatch: lines.some((l) => currentQc(ctx.db, l.line.id)?.serialCheck === 'mismatch'),
+      skus: lines.map((l) => l.orderLine.sku),
+      rules: policy.rules,
     });
-    const decision = decideApproval({
+    const decision = decideRefund(ctx, {
+      storeId: ret.storeId,
+      marketplace,
       amount: { amountMinor: total.totalMinor, currency },
       signals: riskSignals,
-      policy: DEFAULT_APPROVAL_POLICY,
+      receivedAt: ret.createdAt,
+      policy,
     });
     const at = ctx.nowIso();
     const requestLines = lines.map((l) => ({
@@ -202,6 +210,8 @@ export const refundHandlers = {
       riskSignals: JSON.stringify(riskSignals),
       approvalPolicyId: decision.policyId,
       approvalPolicyVersion: decision.policyVersion,
+      approvalTier: decision.tier,
+      dueAt: decision.dueAt,
       digest,
       requestedBy: user.row.id,
       requestedAt: at,
@@ -261,6 +271,16 @@ export const refundHandlers = {
     }
     if (deciderId === request.requestedBy)
       throw new AppError('FORBIDDEN', 'Nobody approves their own refund request.');
+    // The policy that routed the request named who may decide it (escalation tiers).
+    if (request.approvalTier && !tierAllows(request.approvalTier as ApprovalTier, decider.role)) {
+      throw new AppError(
+        'FORBIDDEN',
+        `This refund needs a ${request.approvalTier.replace('_', ' ')}.`,
+        {
+          tier: request.approvalTier,
+        },
+      );
+    }
     const lines = linesOfRefundRequest(ctx.db, request.id);
     const digest = refundDigest({
       id: request.id,

@@ -1,16 +1,16 @@
 import { AppError } from '../../../shared/contracts';
 import {
-  DEFAULT_APPROVAL_POLICY,
-  decideApproval,
   returnStatusFromLines,
   sumBreakdowns,
   type RefundBreakdown,
 } from '../../../shared/domain/returns';
+import type { MarketplaceCode } from '../../../shared/domain/marketplaces';
 import type { Currency } from '../../../shared/domain/money';
 import { hasPermission } from '../../../shared/domain/permissions';
 import { insertReturn, recentReturns, returnById } from '../../../db/repositories/returns';
 import type { HandlerContext, HandlerMap } from '../context';
 import { assessLines, policyFor, type AssessedLine } from '../returns/assess';
+import { decideRefund, refundPolicyFor } from '../returns/refund-policy';
 import { riskSignalsFor } from '../returns/risk';
 import { returnDetail } from '../returns/return-view';
 import { nextRmaNumber } from '../returns/rma-number';
@@ -44,16 +44,23 @@ export const returnHandlers = {
     const order = orderByIdOrThrow(ctx, input.orderId);
     const assessed = assessLines(ctx, order, input.lines);
     const total = sumBreakdowns(assessed.map((a) => a.refund));
+    const marketplace = order.marketplace as MarketplaceCode;
+    const policy = refundPolicyFor(ctx, ctx.device.storeId, marketplace);
     const riskSignals = riskSignalsFor(ctx, {
       buyerEmail: order.buyerEmail,
       outsideWindow: assessed.some((a) => !a.verdict.withinWindow),
       overridden: assessed.some((a) => !a.verdict.eligible),
       serialMismatch: false,
+      skus: assessed.map((a) => a.orderLine.sku),
+      rules: policy.rules,
     });
-    const approval = decideApproval({
+    const approval = decideRefund(ctx, {
+      storeId: ctx.device.storeId,
+      marketplace,
       amount: { amountMinor: total.totalMinor, currency: order.currency as Currency },
       signals: riskSignals,
-      policy: DEFAULT_APPROVAL_POLICY,
+      receivedAt: ctx.nowIso(),
+      policy,
     });
     return {
       lines: assessed.map((a) => ({

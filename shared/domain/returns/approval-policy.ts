@@ -15,6 +15,8 @@ export const RISK_SIGNAL_CODES = [
   'HIGH_VALUE',
   'ELIGIBILITY_OVERRIDDEN',
   'PARTIAL_REFUND_ADJUSTED',
+  /** The same buyer returned the same SKU again within the policy's window. */
+  'REPEATED_SKU',
 ] as const;
 export type RiskSignalCode = (typeof RISK_SIGNAL_CODES)[number];
 
@@ -51,7 +53,8 @@ export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = Object.freeze({
   serialReturner: Object.freeze({ returns: 3, days: 90 }),
 });
 
-export type ApprovalReasonCode = RiskSignalCode | 'ABOVE_THRESHOLD' | 'NO_THRESHOLD_FOR_CURRENCY';
+export type ApprovalReasonCode =
+  RiskSignalCode | 'ABOVE_THRESHOLD' | 'NO_THRESHOLD_FOR_CURRENCY' | 'FINANCE_THRESHOLD';
 
 export interface ApprovalDecision {
   decision: 'auto_approved' | 'needs_manager';
