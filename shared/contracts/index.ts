@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as auth from './auth';
 import * as audit from './audit';
 import * as adminUsers from './admin-users';
+import * as policies from './policies';
 import * as directory from './directory';
 import * as orders from './orders';
 import * as manifests from './manifests';
@@ -81,6 +82,9 @@ export const CONTRACTS = {
   [adminUsers.usersCreate.name]: adminUsers.usersCreate,
   [adminUsers.usersUpdate.name]: adminUsers.usersUpdate,
   [adminUsers.usersResetSecret.name]: adminUsers.usersResetSecret,
+  [policies.policiesList.name]: policies.policiesList,
+  [policies.policiesPreview.name]: policies.policiesPreview,
+  [policies.policiesPublish.name]: policies.policiesPublish,
   [orders.ordersRecent.name]: orders.ordersRecent,
   [orders.financeOrderTotals.name]: orders.financeOrderTotals,
   [settings.settingsGet.name]: settings.settingsGet,

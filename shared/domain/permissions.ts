@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'refunds.request',
   /** Create people, change their role or home, deactivate them, reset their PIN or password. */
   'users.manage',
+  /** Publish refund policy versions (thresholds, tiers, deadlines, offline limits). */
+  'policies.manage',
   /** Enrol this desktop with the back office (a code an admin made). */
   'devices.enroll',
   /** See the changes the back office refused, with its reasons. */
@@ -81,6 +83,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.verify',
     'directory.read',
     'users.manage',
+    'policies.manage',
     'devices.enroll',
     'sync.review',
   ],

@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../context';
 import { adminUserHandlers } from './admin-users';
+import { policyHandlers } from './policies';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { directoryHandlers } from './directory';
@@ -20,6 +21,7 @@ export const handlers: HandlerMap = {
   ...authHandlers,
   ...directoryHandlers,
   ...adminUserHandlers,
+  ...policyHandlers,
   ...orderHandlers,
   ...settingsHandlers,
   ...auditHandlers,
