@@ -9,6 +9,7 @@ import { benchLabels } from './labels.bench';
 import { benchLookup } from './lookup.bench';
 import { benchScanToScreen } from './scan-ui.bench';
 import { benchStartup } from './startup.bench';
+import { benchSync } from './sync.bench';
 
 /** `npm run bench`: prints every budget's figures, each against a baseline from the same run. */
 async function main(): Promise<void> {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   await benchLookup();
   benchApprovalCodes();
   await benchAmazonBackfill(Number(process.env.BENCH_BACKFILL_ORDERS ?? 5000));
+  await benchSync();
   rmSync(seeded, { recursive: true, force: true });
 }
 

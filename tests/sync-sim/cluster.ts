@@ -52,7 +52,7 @@ function freePort(): Promise<number> {
 }
 
 /** A forked worker with request/answer over IPC; pending answers fail when it dies. */
-class Worker {
+export class Worker {
   private seq = 0;
   private readonly pending = new Map<
     number,
@@ -127,7 +127,7 @@ export class WorkerGone extends Error {
   }
 }
 
-function forkWorker(label: string, script: string, env: Record<string, string>): Worker {
+export function forkWorker(label: string, script: string, env: Record<string, string>): Worker {
   const child = fork(join(here, script), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
