@@ -7,6 +7,7 @@ import {
   createFeedResponseSchema,
   feedDocumentSchema,
   feedSchema,
+  getFeedsResponseSchema,
   type SpApiFeed,
   type SpApiFeedDocument,
 } from './schemas';
@@ -76,6 +77,39 @@ export class FeedsApi {
       response: feedSchema,
     });
     return data;
+  }
+
+  /**
+   * Feeds of the given types created in a window: how the refund executor finds a feed whose
+   * createFeed answer it never got (a timeout, a 5xx, a crash) before it decides anything.
+   */
+  async getFeeds(query: {
+    feedTypes: readonly string[];
+    marketplaceIds?: readonly string[];
+    createdSince?: string;
+    createdUntil?: string;
+    pageSize?: number;
+  }): Promise<SpApiFeed[]> {
+    const feeds: SpApiFeed[] = [];
+    let nextToken: string | undefined;
+    do {
+      const { data } = await this.transport.call({
+        operation: 'getFeeds',
+        query: nextToken
+          ? { nextToken }
+          : {
+              feedTypes: [...query.feedTypes],
+              marketplaceIds: query.marketplaceIds ? [...query.marketplaceIds] : undefined,
+              createdSince: query.createdSince,
+              createdUntil: query.createdUntil,
+              pageSize: query.pageSize ?? 100,
+            },
+        response: getFeedsResponseSchema,
+      });
+      feeds.push(...data.feeds);
+      nextToken = data.nextToken;
+    } while (nextToken);
+    return feeds;
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   reportDocumentSchema,
   reportSchema,
   searchOrdersResponseSchema,
+  getFeedsResponseSchema,
 } from './schemas';
 
 const SUCCESS_SCHEMAS: Record<SpApiOperation, z.ZodType> = {
@@ -26,6 +27,7 @@ const SUCCESS_SCHEMAS: Record<SpApiOperation, z.ZodType> = {
   createFeedDocument: createFeedDocumentResponseSchema,
   createFeed: createFeedResponseSchema,
   getFeed: feedSchema,
+  getFeeds: getFeedsResponseSchema,
   getFeedDocument: feedDocumentSchema,
   listFinancialEventsByOrderId: listFinancialEventsResponseSchema,
 };

@@ -150,6 +150,10 @@ export const feedSchema = z.object({
   resultFeedDocumentId: z.string().optional(),
 });
 export type SpApiFeed = z.infer<typeof feedSchema>;
+export const getFeedsResponseSchema = z.object({
+  feeds: z.array(feedSchema),
+  nextToken: z.string().optional(),
+});
 
 // ---- Finances v0 ----------------------------------------------------------------------------
 

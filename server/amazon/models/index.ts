@@ -23,6 +23,7 @@ export const SPAPI_OPERATIONS = {
   createFeedDocument: 'feeds',
   createFeed: 'feeds',
   getFeed: 'feeds',
+  getFeeds: 'feeds',
   getFeedDocument: 'feeds',
   listFinancialEventsByOrderId: 'financesV0',
 } as const satisfies Record<string, ModelName>;

@@ -16,6 +16,7 @@ export const PUBLISHED_USAGE_PLANS = {
   createFeedDocument: { rate: 0.5, burst: 15 },
   createFeed: { rate: 0.0083, burst: 15 },
   getFeed: { rate: 2, burst: 15 },
+  getFeeds: { rate: 0.0222, burst: 10 },
   getFeedDocument: { rate: 0.0222, burst: 10 },
   listFinancialEventsByOrderId: { rate: 0.5, burst: 30 },
 } as const satisfies Record<SpApiOperation, UsagePlan>;

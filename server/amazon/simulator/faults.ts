@@ -9,6 +9,8 @@ export const FAULT_KINDS = [
   'unavailable', // 503 ServiceUnavailable
   'hang', // no answer for `hangMs` (default: until the client gives up)
   'expired-token', // 401 Unauthorized, as when the access token has expired
+  'applied-then-hang', // the request is carried out, but its answer never comes (lost response)
+  'applied-then-error', // the request is carried out, but the answer is a 500
   'truncate-document', // document download cut short
   'corrupt-document', // document bytes damaged
   'feed-fatal', // feed ends FATAL
@@ -31,7 +33,15 @@ type FaultRule = z.infer<typeof faultRuleSchema> & { id: number; fired: number; 
 
 /** Kinds that make sense at each point where the simulator consults the injector. */
 const STAGE_KINDS = {
-  request: ['throttle', 'server-error', 'unavailable', 'hang', 'expired-token'],
+  request: [
+    'throttle',
+    'server-error',
+    'unavailable',
+    'hang',
+    'expired-token',
+    'applied-then-hang',
+    'applied-then-error',
+  ],
   document: ['truncate-document', 'corrupt-document'],
   feed: ['feed-fatal', 'feed-item-error'],
 } as const satisfies Record<string, readonly FaultKind[]>;

@@ -326,6 +326,55 @@ export function createHandlers(state: SimulatorState, faults: FaultInjector) {
       return feed ? { status: 200, body: feed } : notFound(`Feed ${path.feedId} not found.`);
     },
 
+    getFeeds({ query }) {
+      settleDueFeeds();
+      const pageSize = (query.pageSize as number | undefined) ?? 10;
+      let offset = 0;
+      let filters = query;
+      if (typeof query.nextToken === 'string') {
+        if (Object.keys(query).length > 1) return invalid('nextToken must be the only parameter.');
+        const token = decodeToken(query.nextToken);
+        if (!token) return invalid('Invalid nextToken.');
+        offset = token.offset;
+        filters = JSON.parse(token.query) as Record<string, unknown>;
+      } else if (!query.feedTypes) {
+        return invalid('feedTypes is required unless nextToken is given.');
+      }
+      const since = filters.createdSince
+        ? Date.parse(filters.createdSince as string)
+        : now() - 90 * 86_400_000;
+      const until = filters.createdUntil ? Date.parse(filters.createdUntil as string) : now();
+      const all = [...state.feeds.values()]
+        .filter(
+          (f) =>
+            (filters.feedTypes as string[]).includes(f.feedType) &&
+            f.createdMs >= since &&
+            f.createdMs <= until &&
+            (!filters.marketplaceIds ||
+              f.marketplaceIds.some((m) => (filters.marketplaceIds as string[]).includes(m))) &&
+            (!filters.processingStatuses ||
+              (filters.processingStatuses as string[]).includes(f.processingStatus)),
+        )
+        .sort((a, b) => b.createdMs - a.createdMs)
+        .map((f) => feedJson(f.feedId) as NonNullable<ReturnType<typeof feedJson>>);
+      const more = offset + pageSize < all.length;
+      const { nextToken: _unused, ...rest } = filters;
+      return {
+        status: 200,
+        body: {
+          feeds: all.slice(offset, offset + pageSize),
+          ...(more
+            ? {
+                nextToken: encodeToken({
+                  offset: offset + pageSize,
+                  query: JSON.stringify({ ...rest, pageSize }),
+                }),
+              }
+            : {}),
+        },
+      };
+    },
+
     getFeedDocument({ path, baseUrl }) {
       const id = path.feedDocumentId ?? '';
       if (state.uploads.has(id))

@@ -33,6 +33,12 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** Sim time at start (default now). Orders fall in the 120 days before it. */
   referenceTime?: Date;
+  /**
+   * The instant the demo orders are generated for (default: the sim's start). The back office
+   * seeds generateOrders for the start of its UTC day; passing that day here gives the
+   * simulator the very same orders (same amazonOrderIds) while its clock runs from now.
+   */
+  ordersReferenceTime?: Date;
   /** `simulate` (default): generated data; `sandbox`: Amazon's static examples only. */
   mode?: 'simulate' | 'sandbox';
   /** Enforce the published rate limits (default true). */
@@ -111,6 +117,7 @@ export async function startAmazonSimulator(
     timings,
     options.seed ?? 20261121,
     options.orderCount ?? 600,
+    options.ordersReferenceTime?.getTime(),
   );
   const faults = new FaultInjector();
   const validator = new ModelValidator();
@@ -385,6 +392,16 @@ export async function startAmazonSimulator(
       body: validation.body,
       baseUrl,
     });
+    // Done on "Amazon's" side; the caller never learns it (the case DESIGN.md §7 is about).
+    if (fault?.kind === 'applied-then-hang') {
+      validations.push({ ...record, status: -1 });
+      return hang(res, fault.hangMs);
+    }
+    if (fault?.kind === 'applied-then-error')
+      return reply(
+        500,
+        errorBody('InternalFailure', 'We encountered an internal error. Please try again.'),
+      );
     reply(result.status, result.body);
   }
 

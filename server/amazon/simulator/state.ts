@@ -66,11 +66,12 @@ export class SimulatorState {
     readonly timings: SimTimings,
     seed: number,
     orderCount: number,
+    ordersReferenceMs: number = clock.now(),
   ) {
     for (const demo of generateOrders({
       seed,
       count: orderCount,
-      referenceTime: new Date(clock.now()),
+      referenceTime: new Date(ordersReferenceMs),
     })) {
       this.orders.set(demo.amazonOrderId, { demo, lastUpdatedMs: initialLastUpdatedMs(demo) });
     }

@@ -1,3 +1,4 @@
+export * from './amazon';
 export * from './approval-keys';
 export * from './directory';
 export * from './orders';
