@@ -13,6 +13,7 @@ import { ManifestCard } from '../manifests/ManifestCard';
 import { FailedPrints } from '../printing/PrintQueue';
 import { RecentReturns } from '../returns/RecentReturns';
 import { UsersAdmin } from '../admin/UsersAdmin';
+import { PoliciesAdmin } from '../admin/PoliciesAdmin';
 
 /** Labels of this till that did not print: only for those who print (and only when there are). */
 function PrintFailures() {
@@ -85,6 +86,7 @@ export function AdminHome() {
       <Greeting />
       <div className="home__grid">
         <UsersAdmin />
+        <PoliciesAdmin />
         <StoreGrid title={t('home.admin.stores')} />
         <AuditPanel />
       </div>
