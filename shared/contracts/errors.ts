@@ -59,6 +59,24 @@ export const ERROR_CODES = [
   'ENROLLMENT_STORE_CONFLICT',
   /** Sync: the device credentials file may be read by others and is not used. */
   'CREDENTIALS_INSECURE',
+  /** Offline approval: the code fits no manager's key for this challenge (a typo or a guess). */
+  'OFFLINE_CODE_INVALID',
+  /** Offline approval: the code was made for this challenge but another amount or currency. */
+  'OFFLINE_CODE_WRONG_AMOUNT',
+  /** Offline approval: the challenge expired; ask for a new one. */
+  'OFFLINE_CODE_EXPIRED',
+  /** Offline approval: the challenge (and its code) was used already. */
+  'OFFLINE_CODE_USED',
+  /** Offline approval: too many wrong codes; the challenge is burnt or the store locked (`until`). */
+  'OFFLINE_CODE_LOCKED',
+  /** Offline approval: the code is from a manager key revoked at the back office. */
+  'MANAGER_KEY_REVOKED',
+  /** Offline approval: this desktop holds no key of the signed-in manager (not synced yet). */
+  'NO_MANAGER_KEY',
+  /** Offline approval: over the policy's offline limits (amount, approvals per day, days offline). */
+  'OFFLINE_LIMIT_EXCEEDED',
+  /** Offline approval: the request on this desktop is for another amount than the one typed. */
+  'AMOUNT_MISMATCH',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

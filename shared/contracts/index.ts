@@ -6,6 +6,7 @@ import * as policies from './policies';
 import * as directory from './directory';
 import * as orders from './orders';
 import * as manifests from './manifests';
+import * as offlineApprovals from './offline-approvals';
 import * as printing from './printing';
 import * as returns from './returns';
 import * as settings from './settings';
@@ -44,6 +45,12 @@ export {
   type ManifestPendingLine,
 } from './manifests';
 export { STEP_UP_PURPOSES } from './auth';
+export {
+  OfflineChallengeSchema,
+  OfflineResponseSchema,
+  type OfflineChallenge,
+  type OfflineResponse,
+} from './offline-approvals';
 export { DEFAULT_SETTINGS, SETTING_SCHEMAS, type SettingKey, type StoreSettings } from './settings';
 export { AuditVerificationSchema, type AuditVerification } from './audit';
 export {
@@ -113,6 +120,9 @@ export const CONTRACTS = {
   [returns.refundsRequest.name]: returns.refundsRequest,
   [returns.approvalsQueue.name]: returns.approvalsQueue,
   [returns.approvalsDecide.name]: returns.approvalsDecide,
+  [offlineApprovals.approvalsOfflineChallenge.name]: offlineApprovals.approvalsOfflineChallenge,
+  [offlineApprovals.approvalsOfflineEnter.name]: offlineApprovals.approvalsOfflineEnter,
+  [offlineApprovals.approvalsOfflineRespond.name]: offlineApprovals.approvalsOfflineRespond,
   [printing.printersGetConfig.name]: printing.printersGetConfig,
   [printing.printersSetConfig.name]: printing.printersSetConfig,
   [printing.printersList.name]: printing.printersList,

@@ -202,6 +202,11 @@ export const ApprovalSchema = z.object({
   decidedBy: z.string().nullable(),
   comment: z.string(),
   decidedAt: IsoTime,
+  /**
+   * When the back office confirmed the decision. An offline-code approval waits for it
+   * ("approved offline, awaiting back-office confirmation"); null until a pull brings it.
+   */
+  confirmedAt: IsoTime.nullable().optional(),
 });
 
 export const RefundRequestSchema = z.object({

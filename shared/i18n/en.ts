@@ -84,6 +84,20 @@ export const en = {
       'This desktop has already taken returns at its store, so it cannot be enrolled at another store. Use a code for its own store.',
     CREDENTIALS_INSECURE:
       'The file holding this desktop’s back-office key may be read by others, so it is not used. Enrol this desktop again.',
+    OFFLINE_CODE_INVALID: 'That code is not right. Ask the manager to read it out again.',
+    OFFLINE_CODE_WRONG_AMOUNT:
+      'That code was made for another amount. Ask the manager to check the amount they typed.',
+    OFFLINE_CODE_EXPIRED: 'The challenge has expired. Ask for a new one.',
+    OFFLINE_CODE_USED: 'This code was already used.',
+    OFFLINE_CODE_LOCKED:
+      'Too many wrong codes. Ask for a new challenge, or wait until offline approval unlocks.',
+    MANAGER_KEY_REVOKED:
+      'That manager’s approval key was revoked at the back office. Ask another manager.',
+    NO_MANAGER_KEY:
+      'This desktop holds no approval key of yours yet. Sync it with the back office first.',
+    OFFLINE_LIMIT_EXCEEDED:
+      'This is beyond the limits for offline approval (amount, approvals per day or days without sync).',
+    AMOUNT_MISMATCH: 'The request for that challenge is for another amount. Check with the store.',
     INTERNAL:
       'Something went wrong on this computer. Try again; if it keeps happening, call support.',
   },
@@ -170,6 +184,9 @@ export const en = {
       INVALID_TRANSITION: 'That step was not possible in the state the back office has.',
       INVALID_ROW: 'Its data was not valid.',
       CREDENTIALS_INSECURE: 'The back-office key file may be read by others.',
+      OFFLINE_CODE_INVALID: 'The manager’s code did not check out at the back office.',
+      OFFLINE_CODE_WRONG_AMOUNT: 'The manager’s code was made for another amount.',
+      MANAGER_KEY_REVOKED: 'The manager’s approval key had been revoked.',
       INTERNAL: 'Something went wrong while syncing.',
     },
   },
@@ -628,6 +645,23 @@ export const en = {
       till_pin: 'PIN at the till',
       queue: 'from the approvals queue',
       policy: 'refund policy',
+      offline_code: 'by phone code',
+    },
+    offline: {
+      open: 'Manager not here? Approve by code',
+      intro:
+        'Read the challenge and the amount to the regional manager. They type both into their ReturnDesk and read back a code.',
+      challenge: 'Challenge',
+      amount: 'Amount',
+      expires: 'Valid until {{time}}',
+      code: 'Manager’s code',
+      codeHint: 'The 14 digits the manager reads out, or scan the QR code on their screen.',
+      enter: 'Approve with code',
+      entering: 'Checking…',
+      newChallenge: 'New challenge',
+      asking: 'Making a challenge…',
+      awaiting: 'Approved offline — awaiting back-office confirmation.',
+      confirmed: 'Confirmed by the back office, {{time}}.',
     },
     decisionComment: 'Comment: {{comment}}',
     requestedBy: 'Requested by {{name}}, {{time}}',
@@ -654,6 +688,24 @@ export const en = {
       denied: 'Refund for RMA {{rma}} denied.',
     },
     openReturn: 'Open return {{rma}}',
+    phone: {
+      title: 'Approve by phone',
+      intro:
+        'A store calls while you are away: type the challenge and the amount they read out, check what you approve, then read back the code.',
+      challenge: 'Challenge',
+      amount: 'Amount',
+      currency: 'Currency',
+      store: 'Store',
+      chooseStore: 'Choose a store…',
+      make: 'Make code',
+      making: 'Making the code…',
+      invalidAmount: 'Enter an amount like {{example}}.',
+      approving: 'You are approving',
+      notHere:
+        'This request is not on this laptop. Check the amount and the store with the caller before you read out the code.',
+      code: 'Code to read out',
+      token: 'Signed approval (for a QR code or 2D scanner)',
+    },
   },
   returns: {
     status: {

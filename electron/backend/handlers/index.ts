@@ -7,6 +7,7 @@ import { directoryHandlers } from './directory';
 import { inspectionHandlers } from './inspection';
 import { labelHandlers } from './labels';
 import { manifestHandlers } from './manifests';
+import { offlineApprovalHandlers } from './offline-approvals';
 import { orderLookupHandlers } from './order-lookup';
 import { orderHandlers } from './orders';
 import { photoHandlers } from './photos';
@@ -33,5 +34,6 @@ export const handlers: HandlerMap = {
   ...labelHandlers,
   ...manifestHandlers,
   ...refundHandlers,
+  ...offlineApprovalHandlers,
   ...printingHandlers,
 };

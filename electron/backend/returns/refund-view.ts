@@ -69,6 +69,7 @@ export function refundView(ctx: HandlerContext, row: RefundRequestRow): RefundRe
           decidedBy: nameOf(ctx, approval.decidedBy),
           comment: approval.comment,
           decidedAt: approval.decidedAt,
+          confirmedAt: approval.confirmedAt ?? null,
         }
       : null,
   };

@@ -19,6 +19,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../../shared/sync/protocol';
+import { undoRejectedOfflineApproval } from './offline-approval-undo';
 import type { SyncSession } from './session';
 
 export interface PushLimits {
@@ -164,12 +165,12 @@ export function applyPushResponse(
       // A `duplicate` with a code is a rejection whose first answer was lost (the back office
       // repeats its code and reason): it is a rejection all the same.
       if (result.status === 'rejected' || (result.status === 'duplicate' && result.code)) {
-        rejected += rejectMutation(
-          db,
-          result.mutationId,
-          { code: result.code ?? 'INTERNAL', reason: result.reason ?? '' },
-          at,
-        );
+        const rejection = { code: result.code ?? 'INTERNAL', reason: result.reason ?? '' };
+        const settled = rejectMutation(db, result.mutationId, rejection, at);
+        rejected += settled;
+        // An offline-code approval the back office refused was never confirmed: take it back.
+        const mutation = request.mutations.find((m) => m.mutationId === result.mutationId);
+        if (settled && mutation) undoRejectedOfflineApproval(session, mutation, rejection, at);
       } else {
         acknowledged += acknowledgeMutation(db, result.mutationId, at);
       }
