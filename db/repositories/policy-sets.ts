@@ -1,7 +1,11 @@
 import { desc, eq, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import { policySets } from '../schema';
-import { PolicyRulesSchema, type PolicyScope, type PolicySet } from '../../shared/domain/policy/policy-set';
+import {
+  PolicyRulesSchema,
+  type PolicyScope,
+  type PolicySet,
+} from '../../shared/domain/policy/policy-set';
 
 export type PolicySetRow = typeof policySets.$inferSelect;
 
