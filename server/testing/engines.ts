@@ -63,7 +63,6 @@ export async function startTestBackOffice(
     clock?: TestClock;
   } = {},
 ): Promise<TestBackOffice> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'returndesk-bo-'));
   const fromTemplate = !options.fresh && (options.seedDemo ?? true);
   let database: { url: string; drop(): Promise<void> } | undefined;
   if (engine === 'postgres') {
@@ -74,7 +73,9 @@ export async function startTestBackOffice(
       `rd_test_${randomBytes(6).toString('hex')}`,
       fromTemplate ? (inject('postgresTemplate') ?? undefined) : undefined,
     );
-  } else if (fromTemplate) {
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'returndesk-bo-'));
+  if (engine === 'pglite' && fromTemplate) {
     const template = inject('pgliteTemplate');
     if (template) cpSync(join(template, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
   }

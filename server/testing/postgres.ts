@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -91,9 +91,23 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       cause: error,
     });
   }
+  // A run that exits without its teardown (an uncaught error, process.exit) still stops the
+  // cluster; only SIGKILL can leave one behind (then: pg_ctl -D /tmp/returndesk-pg-*/data stop).
+  const stopNow = () => {
+    const args = ['-D', dataDir, '-m', 'immediate', '-w', 'stop'];
+    try {
+      if (owner) execFileSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]);
+      else execFileSync(join(bin, 'pg_ctl'), args);
+    } catch {
+      // Already stopped.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopNow);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {
+      process.removeListener('exit', stopNow);
       try {
         await as('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
