@@ -3,6 +3,7 @@ import * as auth from './auth';
 import * as audit from './audit';
 import * as adminUsers from './admin-users';
 import * as policies from './policies';
+import * as devices from './devices';
 import * as directory from './directory';
 import * as orders from './orders';
 import * as manifests from './manifests';
@@ -92,6 +93,9 @@ export const CONTRACTS = {
   [policies.policiesList.name]: policies.policiesList,
   [policies.policiesPreview.name]: policies.policiesPreview,
   [policies.policiesPublish.name]: policies.policiesPublish,
+  [devices.devicesList.name]: devices.devicesList,
+  [devices.devicesEnrollmentCode.name]: devices.devicesEnrollmentCode,
+  [devices.devicesRevoke.name]: devices.devicesRevoke,
   [orders.ordersRecent.name]: orders.ordersRecent,
   [orders.financeOrderTotals.name]: orders.financeOrderTotals,
   [settings.settingsGet.name]: settings.settingsGet,

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../context';
 import { adminUserHandlers } from './admin-users';
 import { policyHandlers } from './policies';
+import { deviceHandlers } from './devices';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { directoryHandlers } from './directory';
@@ -23,6 +24,7 @@ export const handlers: HandlerMap = {
   ...directoryHandlers,
   ...adminUserHandlers,
   ...policyHandlers,
+  ...deviceHandlers,
   ...orderHandlers,
   ...settingsHandlers,
   ...auditHandlers,

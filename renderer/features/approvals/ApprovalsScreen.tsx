@@ -7,6 +7,7 @@ import { CallView } from '../../components/CallView';
 import { Card } from '../../components/Card';
 import { RefundRequestView } from '../refunds/RefundRequestView';
 import { DecisionForm } from './DecisionForm';
+import { PhoneApprovalCard } from './PhoneApprovalCard';
 import { APPROVAL_TABLES } from '../sync/tables';
 
 /**
@@ -49,6 +50,7 @@ export function ApprovalsScreen() {
           }
         </CallView>
       </Card>
+      <PhoneApprovalCard />
     </div>
   );
 }

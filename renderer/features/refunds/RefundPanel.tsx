@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { isCurrency, minorToInput, parseAmountInput } from '../../lib/format';
 import { newId } from '../../lib/ids';
 import { ApprovalDialog } from '../approvals/ApprovalDialog';
+import { OfflineCodePanel } from './OfflineCodePanel';
 import { RefundRequestView } from './RefundRequestView';
 import { ReasonField } from '../../components/ReasonField';
 
@@ -55,6 +56,7 @@ export function RefundPanel({
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [approving, setApproving] = useState<RefundRequest | null>(null);
+  const [byCode, setByCode] = useState<string | null>(null);
   const requestId = useRef(newId());
   const currency = detail.order.currency;
   const example = isCurrency(currency) ? minorToInput(1250, currency) : '12.50';
@@ -114,14 +116,35 @@ export function RefundPanel({
             <li key={r.id} className="refund-list__item">
               <RefundRequestView request={r} />
               {r.status === 'pending_approval' && (
-                <button
-                  type="button"
-                  className="btn btn--primary"
-                  onClick={() => setApproving(r)}
-                  autoFocus={autoFocus && !canRequest}
-                >
-                  {t('refunds.managerApproval')}
-                </button>
+                <div className="refund-request__actions">
+                  <button
+                    type="button"
+                    className="btn btn--primary"
+                    onClick={() => setApproving(r)}
+                    autoFocus={autoFocus && !canRequest}
+                  >
+                    {t('refunds.managerApproval')}
+                  </button>
+                  {user.permissions.includes('refunds.request') && (
+                    <button
+                      type="button"
+                      className="btn btn--ghost"
+                      aria-expanded={byCode === r.id}
+                      onClick={() => setByCode(byCode === r.id ? null : r.id)}
+                    >
+                      {t('refunds.offline.open')}
+                    </button>
+                  )}
+                </div>
+              )}
+              {r.status === 'pending_approval' && byCode === r.id && (
+                <OfflineCodePanel
+                  request={r}
+                  onApproved={() => {
+                    setByCode(null);
+                    onChanged();
+                  }}
+                />
               )}
             </li>
           ))}

@@ -100,6 +100,17 @@ export function RefundRequestView({
             {approval.comment && (
               <p className="muted">{t('refunds.decisionComment', { comment: approval.comment })}</p>
             )}
+            {approval.method === 'offline_code' && (
+              <p
+                className={`status-chip status-chip--${approval.confirmedAt ? 'ok' : 'wait'}`}
+                data-testid="offline-approval-state"
+                data-state={approval.confirmedAt ? 'confirmed' : 'awaiting'}
+              >
+                {approval.confirmedAt
+                  ? t('refunds.offline.confirmed', { time: when(approval.confirmedAt) })
+                  : t('refunds.offline.awaiting')}
+              </p>
+            )}
           </div>
         ))}
     </div>
