@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../database/client';
 import { reviewFlags } from '../database/schema';
 
-export type ReviewFlagKind = 'terminal_conflict' | 'audit_rewritten' | 'audit_chain_broken';
+export type ReviewFlagKind =
+  | 'terminal_conflict'
+  | 'audit_rewritten'
+  | 'audit_chain_broken'
+  /** The refund executor could not learn a refund's outcome within 48 h (refunds/executor.ts). */
+  | 'refund_outcome_unknown';
 
 /**
  * Something a person must look at. One open flag per thing (`dedupeKey`); written in the
