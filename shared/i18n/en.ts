@@ -468,6 +468,11 @@ export const en = {
     labelsReprint: 'Label printed again',
     refundsRequest: 'Refund requested',
     approvalsDecide: 'Refund decided by a manager',
+    approvalsOfflineChallenge: 'Challenge shown for approval by phone',
+    approvalsOfflineEnter: 'Refund approved by a manager’s phone code',
+    approvalsOfflineCodeRefused: 'Wrong approval code typed',
+    approvalsOfflineUndone:
+      'Approval by code refused by the back office; waiting for a manager again',
     printersSetConfig: 'Printer settings changed',
     printersRetry: 'Print retried',
     printersCancel: 'Print cancelled',
