@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type {
   CallName,
   CallOutput,
@@ -21,6 +22,8 @@ export interface SyncControl {
   /** A round now; the status after it. */
   syncNow(): Promise<SyncStatus>;
   enroll(backOfficeUrl: string, code: string): Promise<Enrollment>;
+  /** An admin action at the back office that needs its answer now. */
+  adminRequest<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
 }
 
 /** This desktop: its id and code and the store it belongs to. */

@@ -188,6 +188,50 @@ describe('desktops and the back office', () => {
     expect(status.pendingMutations).toBe(0);
   }, 60_000);
 
+  it('an admin makes an enrollment code at their desktop; a new till enrols with it; revoking it stops its sync', async () => {
+    const adminDesk = await enrolledDesktop('NY01', 'chain');
+    await adminDesk.signIn('admin', 'admin', adminDesk.secrets.admin);
+    await syncNow(adminDesk, 'admin');
+    const bo01 = (await adminDesk.ok('admin', 'directory.stores', {})).find(
+      (s) => s.code === 'BO01',
+    )!;
+    const { code } = await adminDesk.ok('admin', 'devices.enrollmentCode', { storeId: bo01.id });
+    const audit = adminDesk.query<{ after: string }>(
+      "SELECT after FROM audit_events WHERE action = 'devices.enrollmentCode'",
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).not.toContain(code);
+
+    const newTill = await testBackend({
+      storeCode: 'BO01',
+      sync: { backOfficeUrl: office.url, enrollmentCode: code, intervalMs: HOUR, debounceMs: HOUR },
+    });
+    desktops.push(newTill);
+    await newTill.signIn('till', 'clerk.bo01', newTill.secrets.clerk);
+    expect((await syncNow(newTill, 'till')).backOffice).toBe('online');
+
+    // The admin's desktop learns of the new till by sync, then revokes it.
+    await syncNow(adminDesk, 'admin');
+    const devices = await adminDesk.ok('admin', 'devices.list', {});
+    const [newTillId] = newTill.query<{ id: string }>('SELECT id FROM devices WHERE is_local = 1');
+    const till = devices.find((d) => d.id === newTillId!.id);
+    expect(till).toBeDefined();
+    const selfRevoke = await adminDesk.call('admin', 'devices.revoke', {
+      deviceId: devices.find((d) => d.isThisDesktop)!.id,
+      reason: 'testing',
+    });
+    expect(selfRevoke).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await adminDesk.ok('admin', 'devices.revoke', { deviceId: till!.id, reason: 'Till stolen' });
+    const after = await newTill.ok('till', 'sync.now', {});
+    expect(after.backOffice).toBe('revoked');
+
+    // A clerk may not make codes.
+    const clerkDesk = await enrolledDesktop('NY01', 'store');
+    await clerkDesk.signIn('till', 'clerk.ny01', clerkDesk.secrets.clerk);
+    const refused = await clerkDesk.call('till', 'devices.enrollmentCode', { storeId: bo01.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  }, 90_000);
+
   it('a store desktop never pulls another store’s returns', async () => {
     const ny = await enrolledDesktop('NY01', 'store');
     const other = await enrolledDesktop('BO01', 'store');

@@ -61,6 +61,8 @@ export interface SyncClient {
   push(request: PushRequest): Promise<PushResponse>;
   pull(request: PullRequest): Promise<PullResponse>;
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
+  /** An admin action that needs its answer now (an enrollment code, a revocation). */
+  admin<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
@@ -157,6 +159,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     push: (request) => post(SYNC_PATHS.push, request, PushResponseSchema, true),
     pull: (request) => post(SYNC_PATHS.pull, request, PullResponseSchema, true),
     enroll: (request) => post(SYNC_PATHS.enroll, request, EnrollResponseSchema, false),
+    admin: (path, body, schema) => post(path, body, schema, true),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../../db/client';
 import { pendingMutationCount, rejectedMutationCount } from '../../../db/repositories/outbox';
@@ -127,6 +128,51 @@ export class SyncLoop {
     this.options.onStatus();
     void this.run();
     return enrollment;
+  }
+
+  /**
+   * An admin action at the back office with this desktop's credentials (DESIGN.md §5 sync is for
+   * data; a one-time code must be read out now). Refused while not enrolled or unreachable.
+   */
+  async adminRequest<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+  ): Promise<z.infer<S>> {
+    await this.ready;
+    const credentials = this.credentials;
+    if (!credentials || this.halted) {
+      throw new AppError(
+        'BACK_OFFICE_UNREACHABLE',
+        'This desktop is not enrolled with a back office.',
+        {
+          code: 'NOT_ENROLLED',
+          traceId: null,
+        },
+      );
+    }
+    const client = createSyncClient({
+      baseUrl: credentials.backOfficeUrl,
+      token: credentials.token,
+      fetch: this.options.fetch,
+      timeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      signal: this.controller.signal,
+    });
+    try {
+      return await client.admin(path, body, schema);
+    } catch (error) {
+      if (!(error instanceof SyncHttpError)) throw error;
+      const details = { code: error.code, traceId: error.traceId };
+      if (error.unreachable)
+        throw new AppError(
+          'BACK_OFFICE_UNREACHABLE',
+          `The back office cannot be reached: ${error.message}`,
+          details,
+        );
+      if (error.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', error.message, details);
+      if (error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', error.message, details);
+      throw new AppError('BACK_OFFICE_ERROR', error.message, details);
+    }
   }
 
   status(): SyncStatus {
