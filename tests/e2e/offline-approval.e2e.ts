@@ -195,6 +195,16 @@ test.describe('approval by phone code while both desktops are offline', () => {
       .from(refundRequests)
       .where(eq(refundRequests.id, requestId));
     expect(request!.status).toBe('approved');
+    // Every change of both desktops went through, the challenge and the code's audit included.
+    await expect
+      .poll(
+        () =>
+          [clerk, manager].map((app) =>
+            count(app, "SELECT count(*) AS n FROM outbox WHERE status <> 'acked'"),
+          ),
+        { timeout: 60_000 },
+      )
+      .toEqual([0, 0]);
     // What the refund executor may take: this request, exactly once.
     expect(
       (await executableRefundRequests(office.db)).filter((r) => r.id === requestId),
