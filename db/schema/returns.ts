@@ -183,6 +183,10 @@ export const refundRequests = sqliteTable(
       .notNull()
       .references(() => users.id),
     requestedAt: text('requested_at').notNull(),
+    /** Amazon's id of the adjustment once its financial events show the refund (back office). */
+    amazonAdjustmentId: text('amazon_adjustment_id'),
+    /** Why the refund was rejected: Amazon's message, or the back office's amount guard. */
+    rejectionReason: text('rejection_reason'),
   },
   (t) => [
     index('refund_requests_store_status').on(t.storeId, t.status),

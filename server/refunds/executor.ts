@@ -7,7 +7,6 @@ import {
   SpApiTransportError,
   buildOrderAdjustmentFeed,
   parseProcessingReport,
-  refundedLinesOf,
   type RefundAdjustment,
   type RefundItemOutcome,
   type RefundedLine,

@@ -170,6 +170,10 @@ export const RefundRequestRowSchema = z.object({
   digest: z.string().regex(/^[0-9a-f]{64}$/),
   requestedBy: Id,
   requestedAt: Iso,
+  /** Set by the back office's refund executor: Amazon's adjustment id once it shows. */
+  amazonAdjustmentId: Text(200).nullable().optional(),
+  /** Set by the executor: Amazon's message or the amount guard's reason for a rejection. */
+  rejectionReason: Text(2000).nullable().optional(),
 });
 
 export const RefundRequestLineRowSchema = z.object({
