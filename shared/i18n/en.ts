@@ -913,7 +913,11 @@ export const en = {
       confirmRevoke: 'Revoke now',
       revoked: '{{name}} is revoked: its sync stops at its next attempt.',
       scope: 'Sees',
-      scopes: { store: 'its store', region: 'its region (a manager’s laptop)', chain: 'the whole chain' },
+      scopes: {
+        store: 'its store',
+        region: 'its region (a manager’s laptop)',
+        chain: 'the whole chain',
+      },
       makeCode: 'Make an enrollment code',
       codeIs: 'One-time code:',
       validUntil: 'valid once, until {{time}}. It is not shown again.',

@@ -14,6 +14,7 @@ import { FailedPrints } from '../printing/PrintQueue';
 import { RecentReturns } from '../returns/RecentReturns';
 import { UsersAdmin } from '../admin/UsersAdmin';
 import { PoliciesAdmin } from '../admin/PoliciesAdmin';
+import { DevicesAdmin } from '../admin/DevicesAdmin';
 
 /** Labels of this till that did not print: only for those who print (and only when there are). */
 function PrintFailures() {
@@ -87,6 +88,7 @@ export function AdminHome() {
       <div className="home__grid">
         <UsersAdmin />
         <PoliciesAdmin />
+        <DevicesAdmin />
         <StoreGrid title={t('home.admin.stores')} />
         <AuditPanel />
       </div>
