@@ -10,6 +10,7 @@ import { benchLookup } from './lookup.bench';
 import { benchScanToScreen } from './scan-ui.bench';
 import { benchStartup } from './startup.bench';
 import { benchSync } from './sync.bench';
+import { benchReturnsIngest } from './returns-ingest.bench';
 
 /** `npm run bench`: prints every budget's figures, each against a baseline from the same run. */
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   benchApprovalCodes();
   await benchAmazonBackfill(Number(process.env.BENCH_BACKFILL_ORDERS ?? 5000));
   await benchSync();
+  await benchReturnsIngest();
   rmSync(seeded, { recursive: true, force: true });
 }
 
