@@ -232,6 +232,60 @@ describe('desktops and the back office', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }, 90_000);
 
+  it('two tills refund the same unit while apart: the second is refused by the back office and says so', async () => {
+    const tillA = await enrolledDesktop('NY01', 'store');
+    const tillB = await enrolledDesktop('NY01', 'store');
+    await tillA.signIn('till', 'clerk.ny01', tillA.secrets.clerk);
+    await tillB.signIn('till', 'clerk.ny01', tillB.secrets.clerk);
+    await syncNow(tillA, 'till');
+    await syncNow(tillB, 'till');
+    const [line] = tillA.query<{ orderId: string; lineId: string }>(
+      `SELECT o.id AS orderId, l.id AS lineId FROM orders o JOIN order_lines l ON l.order_id = o.id
+        WHERE o.marketplace = 'US' AND o.status = 'Delivered' AND o.delivered_at >= '2026-11-01'
+          AND l.quantity = 1 AND l.unit_price_minor < 2500 AND l.category NOT IN ('software','books_media')
+          AND NOT EXISTS (SELECT 1 FROM return_lines rl WHERE rl.order_line_id = l.id)
+        ORDER BY o.purchased_at DESC LIMIT 1`,
+    );
+    const refundAt = async (t: TestBackend) => {
+      const created = await t.ok('till', 'returns.create', {
+        id: randomUUID(),
+        orderId: line!.orderId,
+        lines: [
+          {
+            id: randomUUID(),
+            orderLineId: line!.lineId,
+            quantity: 1,
+            reasonCode: 'DEFECTIVE',
+            opened: false,
+            damaged: false,
+            missingParts: false,
+          },
+        ],
+      });
+      return t.ok('till', 'refunds.request', { id: randomUUID(), returnId: created.returnId });
+    };
+    const first = await refundAt(tillA);
+    const second = await refundAt(tillB);
+    await syncNow(tillA, 'till');
+    const status = await tillB.ok('till', 'sync.now', {});
+    expect(status.rejectedMutations).toBeGreaterThan(0);
+    const [refused] = tillB.query<{ status: string; rejection_reason: string }>(
+      'SELECT status, rejection_reason FROM refund_requests WHERE id = ?',
+      second.id,
+    );
+    expect(refused!.status).toBe('rejected');
+    expect(refused!.rejection_reason).toMatch(/^The back office refused this refund \(/);
+    expect(
+      tillB.query("SELECT id FROM audit_events WHERE action = 'refunds.refusedByBackOffice'"),
+    ).toHaveLength(1);
+    // The first till's refund stands, once, and the refused one never reached the back office.
+    const [kept] = tillA.query<{ status: string }>(
+      'SELECT status FROM refund_requests WHERE id = ?',
+      first.id,
+    );
+    expect(kept!.status).toBe('approved');
+  }, 60_000);
+
   it('a store desktop never pulls another store’s returns', async () => {
     const ny = await enrolledDesktop('NY01', 'store');
     const other = await enrolledDesktop('BO01', 'store');

@@ -20,6 +20,7 @@ import {
   type PushResponse,
 } from '../../../shared/sync/protocol';
 import { undoRejectedOfflineApproval } from './offline-approval-undo';
+import { markRefusedRefundRequest } from './refund-refusal';
 import type { SyncSession } from './session';
 
 export interface PushLimits {
@@ -170,7 +171,11 @@ export function applyPushResponse(
         rejected += settled;
         // An offline-code approval the back office refused was never confirmed: take it back.
         const mutation = request.mutations.find((m) => m.mutationId === result.mutationId);
-        if (settled && mutation) undoRejectedOfflineApproval(session, mutation, rejection, at);
+        if (settled && mutation) {
+          undoRejectedOfflineApproval(session, mutation, rejection, at);
+          // A refund request the back office refused will never come back by pull: say so.
+          markRefusedRefundRequest(session, mutation, rejection, at);
+        }
       } else {
         acknowledged += acknowledgeMutation(db, result.mutationId, at);
       }
