@@ -5,6 +5,7 @@ import type { Db, DatabaseEngine } from './database/client';
 import { openDatabase, redactUrl } from './database/open';
 import { demoReferenceDay, seedDemoIfEmpty } from './directory/seed';
 import { buildApp } from './http/app';
+import { startAmazonScheduler, type AmazonSchedulerOptions } from './amazon-sync/scheduler';
 
 export interface BackOfficeOptions {
   /** PostgreSQL (node-postgres) when set; otherwise the embedded PGlite in `<dataDir>/pglite`. */
@@ -22,6 +23,8 @@ export interface BackOfficeOptions {
   seedDemo?: boolean;
   /** Where the committed migrations are; default server/database/migrations next to this file. */
   migrationsDir?: string;
+  /** Amazon jobs and the refund executor on timers (off unless given). */
+  amazon?: AmazonSchedulerOptions;
 }
 
 export interface BackOffice {
@@ -81,6 +84,12 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   const { port } = app.server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const started = app;
+  const scheduler = options.amazon
+    ? startAmazonScheduler(database.db, {
+        log: (message, details) => started.log.info(details ?? {}, message),
+        ...options.amazon,
+      })
+    : undefined;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -92,6 +101,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     close: () =>
       (closing ??= (async () => {
         try {
+          await scheduler?.stop();
           await started.close();
         } finally {
           await database.close();

@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { DeviceScopeSchema } from '../shared/sync/protocol';
 import { startBackOffice } from './back-office';
+import { amazonConnectionFromEnv, createSpApiClient } from './amazon/client';
+import {
+  SIMULATOR_CREDENTIALS,
+  clientForSimulator,
+  startAmazonSimulator,
+} from './amazon/simulator';
+import { startAmazonScheduler } from './amazon-sync/scheduler';
 import { readConfig, type ServerConfig } from './config';
 import { openDatabase } from './database/open';
 import { DEFAULT_MIGRATIONS_DIR } from './back-office';
@@ -28,6 +35,7 @@ async function serve(config: ServerConfig): Promise<void> {
     seedDemo: config.seedDemo,
   });
   console.log(`ReturnDesk back office on ${backOffice.url} (${backOffice.engine})`);
+  const amazon = await connectAmazon(backOffice);
   if (config.bootstrapStore) {
     const store = await storeByCode(backOffice.db, config.bootstrapStore);
     if (!store) throw new Error(`No store with code ${config.bootstrapStore} in the directory.`);
@@ -46,7 +54,7 @@ async function serve(config: ServerConfig): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping the back office`);
-    backOffice.close().then(
+    Promise.all([amazon.stop(), backOffice.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('could not stop cleanly:', error);
@@ -56,6 +64,44 @@ async function serve(config: ServerConfig): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * No LWA credentials: an in-process Amazon simulator with the back office's own demo orders
+ * (same reference day, same amazonOrderIds), so refunds apply to orders "Amazon" knows. With
+ * credentials: the real SP-API. Either way the refund executor runs every two minutes.
+ */
+async function connectAmazon(backOffice: Awaited<ReturnType<typeof startBackOffice>>) {
+  const connection = amazonConnectionFromEnv(process.env);
+  const log = (message: string, details?: Record<string, unknown>) =>
+    console.log(JSON.stringify({ msg: message, ...details }));
+  if (connection.kind === 'simulator') {
+    const simulator = await startAmazonSimulator({
+      ordersReferenceTime: backOffice.demoReferenceDay ?? undefined,
+    });
+    console.log(`Amazon simulator on ${simulator.url} (no LWA credentials set)`);
+    const scheduler = startAmazonScheduler(backOffice.db, {
+      client: clientForSimulator(simulator),
+      merchantId: SIMULATOR_CREDENTIALS.sellerId,
+      log,
+    });
+    return {
+      stop: async () => {
+        await scheduler.stop();
+        await simulator.close();
+      },
+    };
+  }
+  const scheduler = startAmazonScheduler(backOffice.db, {
+    client: createSpApiClient({
+      endpoint: connection.endpoint,
+      sellerId: process.env.RETURNDESK_SELLER_ID ?? 'SELLER',
+      lwa: connection.lwa,
+    }),
+    merchantId: process.env.RETURNDESK_SELLER_ID ?? 'SELLER',
+    log,
+  });
+  return { stop: () => scheduler.stop() };
 }
 
 async function printEnrollmentCode(config: ServerConfig, args: string[]): Promise<void> {
