@@ -44,66 +44,74 @@ export async function appendAuditEvents(
   events: AuditEventWire[],
   now: Date,
 ): Promise<ChainHead | null> {
-  return withSyncWrite(db, async (tx) => {
-    let head = await chainHeadOf(tx, device.id);
-    const flag = (
-      kind: 'audit_rewritten' | 'audit_chain_broken',
-      event: AuditEventWire,
-      why: string,
-    ) =>
-      flagForReview(tx, {
-        kind,
+  return withSyncWrite(db, (tx) => appendAuditEventsLocked(tx, device, events, now));
+}
+
+/** appendAuditEvents inside a transaction that holds the sync write lock already (a push batch). */
+export async function appendAuditEventsLocked(
+  tx: Db,
+  device: DeviceIdentity,
+  events: AuditEventWire[],
+  now: Date,
+): Promise<ChainHead | null> {
+  let head = await chainHeadOf(tx, device.id);
+  const flag = (
+    kind: 'audit_rewritten' | 'audit_chain_broken',
+    event: AuditEventWire,
+    why: string,
+  ) =>
+    flagForReview(tx, {
+      kind,
+      deviceId: device.id,
+      tableName: 'audit_events',
+      rowKey: String(event.seq),
+      details: { seq: event.seq, id: event.id, hash: event.hash, why },
+      now,
+    });
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (event.deviceId !== device.id) {
+      await flag('audit_chain_broken', event, 'event of another device');
+      break;
+    }
+    if (head && event.seq <= head.seq) {
+      const held = await heldHash(tx, device.id, event.seq);
+      if (held !== event.hash) await flag('audit_rewritten', event, `held hash ${held}`);
+      continue;
+    }
+    if (event.seq !== (head?.seq ?? 0) + 1) break;
+    if (event.prevHash !== (head?.hash ?? GENESIS_HASH)) {
+      await flag('audit_chain_broken', event, 'prevHash is not the head the server holds');
+      break;
+    }
+    if (auditEventHash(event) !== event.hash) {
+      await flag('audit_chain_broken', event, 'hash does not match the event');
+      break;
+    }
+    const inserted = await tx
+      .insert(auditEvents)
+      .values({
         deviceId: device.id,
-        tableName: 'audit_events',
-        rowKey: String(event.seq),
-        details: { seq: event.seq, id: event.id, hash: event.hash, why },
-        now,
-      });
-    for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-      if (event.deviceId !== device.id) {
-        await flag('audit_chain_broken', event, 'event of another device');
-        break;
-      }
-      if (head && event.seq <= head.seq) {
-        const held = await heldHash(tx, device.id, event.seq);
-        if (held !== event.hash) await flag('audit_rewritten', event, `held hash ${held}`);
-        continue;
-      }
-      if (event.seq !== (head?.seq ?? 0) + 1) break;
-      if (event.prevHash !== (head?.hash ?? GENESIS_HASH)) {
-        await flag('audit_chain_broken', event, 'prevHash is not the head the server holds');
-        break;
-      }
-      if (auditEventHash(event) !== event.hash) {
-        await flag('audit_chain_broken', event, 'hash does not match the event');
-        break;
-      }
-      const inserted = await tx
-        .insert(auditEvents)
-        .values({
-          deviceId: device.id,
-          seq: event.seq,
-          id: event.id,
-          hash: event.hash,
-          prevHash: event.prevHash,
-          storeId: event.storeId ?? device.storeId,
-          version: sql`nextval('sync_version_seq')`,
-          event,
-          receivedAt: now,
-        })
-        .onConflictDoNothing()
-        .returning({ seq: auditEvents.seq });
-      if (inserted.length === 0) {
-        await flag('audit_chain_broken', event, 'event id already held for another event');
-        break;
-      }
-      head = { seq: event.seq, hash: event.hash };
+        seq: event.seq,
+        id: event.id,
+        hash: event.hash,
+        prevHash: event.prevHash,
+        storeId: event.storeId ?? device.storeId,
+        version: sql`nextval('sync_version_seq')`,
+        event,
+        receivedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ seq: auditEvents.seq });
+    if (inserted.length === 0) {
+      await flag('audit_chain_broken', event, 'event id already held for another event');
+      break;
     }
-    if (head) {
-      await tx
-        .insert(deviceChainHeads)
-        .values({ deviceId: device.id, seq: head.seq, hash: head.hash, recordedAt: now });
-    }
-    return head;
-  });
+    head = { seq: event.seq, hash: event.hash };
+  }
+  if (head) {
+    await tx
+      .insert(deviceChainHeads)
+      .values({ deviceId: device.id, seq: head.seq, hash: head.hash, recordedAt: now });
+  }
+  return head;
 }

@@ -22,31 +22,37 @@ export interface ProcessedMutation {
   now: Date;
 }
 
-/** Records the answer and advances the device's lastMutationId, in the mutation's transaction. */
-export async function recordProcessed(db: Db, processed: ProcessedMutation): Promise<void> {
-  await db.insert(syncMutations).values({
-    clientId: processed.clientId,
-    mutationId: processed.mutationId,
-    id: processed.id,
-    name: processed.name,
-    userId: processed.userId,
-    status: processed.result.status,
-    code: processed.result.code ?? null,
-    reason: processed.result.reason ?? null,
-    processedAt: processed.now,
-  });
+/**
+ * Records the answers of a push batch and advances the device's lastMutationId, in the batch's
+ * transaction: one insert for the answers, one upsert for the device.
+ */
+export async function recordProcessed(db: Db, processed: ProcessedMutation[]): Promise<void> {
+  if (processed.length === 0) return;
+  // 9 parameters a row: chunks stay far below PostgreSQL's 65,535.
+  for (let i = 0; i < processed.length; i += 1000) {
+    await db.insert(syncMutations).values(
+      processed.slice(i, i + 1000).map((p) => ({
+        clientId: p.clientId,
+        mutationId: p.mutationId,
+        id: p.id,
+        name: p.name,
+        userId: p.userId,
+        status: p.result.status,
+        code: p.result.code ?? null,
+        reason: p.result.reason ?? null,
+        processedAt: p.now,
+      })),
+    );
+  }
+  const last = processed.reduce((a, b) => (b.mutationId > a.mutationId ? b : a));
   await db
     .insert(syncClients)
-    .values({
-      clientId: processed.clientId,
-      lastMutationId: processed.mutationId,
-      updatedAt: processed.now,
-    })
+    .values({ clientId: last.clientId, lastMutationId: last.mutationId, updatedAt: last.now })
     .onConflictDoUpdate({
       target: syncClients.clientId,
       set: {
         lastMutationId: sql`greatest(${syncClients.lastMutationId}, excluded.last_mutation_id)`,
-        updatedAt: processed.now,
+        updatedAt: last.now,
       },
     });
 }

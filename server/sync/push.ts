@@ -13,10 +13,17 @@ import { markDeviceSeen } from '../directory/devices';
 import { storeRegionMap } from '../directory/lookup';
 import { reachOf, type DeviceIdentity } from '../directory/scope';
 import { HttpProblem } from '../http/errors';
-import { applyMutation } from './apply-mutation';
-import { appendAuditEvents } from './audit-chain';
-import { duplicateAnswer, lastMutationIdOf } from './client-state';
+import { applyMutationInBatch } from './apply-mutation';
+import { appendAuditEventsLocked } from './audit-chain';
+import {
+  duplicateAnswer,
+  lastMutationIdOf,
+  recordProcessed,
+  type ProcessedMutation,
+} from './client-state';
 import { parseSyncRequest } from './parse-request';
+import { PendingPublishes } from './sync-rows';
+import { withSyncWrite } from './write-lock';
 
 function requireClockNotAhead(request: PushRequest, now: Date): void {
   const limit = now.getTime() + SYNC_MAX_CLOCK_AHEAD_MS;
@@ -58,9 +65,14 @@ async function claimBatch(db: Db, request: PushRequest, now: Date): Promise<void
 }
 
 /**
- * POST /v1/sync/push (DESIGN.md §5). The whole request is checked first — shape, sender, clocks,
- * replay — and refused with nothing changed; then each mutation is applied in mutationId order
- * in its own transaction, those already processed answered `duplicate`; then the audit events.
+ * POST /v1/sync/push (DESIGN.md §5). The whole request is checked first — shape, sender, clocks
+ * — and refused with nothing changed. Then the batch is applied in ONE transaction under the
+ * sync write lock: the batch id is claimed (a replay changes nothing), each mutation is applied
+ * in mutationId order in a savepoint of its own (apply-mutation.ts: a rejected one rolls back
+ * alone and is recorded as rejected), those already processed answered `duplicate`; then the
+ * audit events; then the published rows and the answers are written in bulk. A failure that is
+ * not a rule's refusal rolls the whole batch back, so nothing of it is recorded and the desktop
+ * pushes the same mutations again (each processed exactly once).
  */
 export async function handlePush(
   db: Db,
@@ -73,23 +85,37 @@ export async function handlePush(
     throw new HttpProblem('FORBIDDEN', 'clientId must be the device the token belongs to.');
   }
   requireClockNotAhead(request, now);
-  await claimBatch(db, request, now);
 
   const reach = await reachOf(db, device);
   const regions = await storeRegionMap(db);
   const regionOfStore = (storeId: string) => regions.get(storeId);
-  let last = await lastMutationIdOf(db, device.id);
-  const results: MutationResult[] = [];
   const ordered = [...request.mutations].sort((a, b) => a.mutationId - b.mutationId);
-  for (const mutation of ordered) {
-    if (mutation.mutationId <= last) {
-      results.push(await duplicateAnswer(db, device.id, mutation.mutationId));
-      continue;
+  const answer = await withSyncWrite(db, async (tx) => {
+    await claimBatch(tx, request, now);
+    // Under the lock: a second push of the same outbox racing this one finds it processed.
+    let last = await lastMutationIdOf(tx, device.id);
+    const pending = new PendingPublishes(now);
+    const processed: ProcessedMutation[] = [];
+    const results: MutationResult[] = [];
+    for (const mutation of ordered) {
+      if (mutation.mutationId <= last) {
+        const earlier = processed.find((p) => p.mutationId === mutation.mutationId);
+        results.push(
+          earlier
+            ? { ...earlier.result, status: 'duplicate' }
+            : await duplicateAnswer(tx, device.id, mutation.mutationId),
+        );
+        continue;
+      }
+      const input = { device, reach, mutation, regionOfStore, now };
+      results.push(await applyMutationInBatch(tx, input, pending, processed));
+      last = mutation.mutationId;
     }
-    results.push(await applyMutation(db, { device, reach, mutation, regionOfStore, now }));
-    last = mutation.mutationId;
-  }
-  const auditHead = await appendAuditEvents(db, device, request.audit, now);
+    const auditHead = await appendAuditEventsLocked(tx, device, request.audit, now);
+    await pending.flushBatch(tx);
+    await recordProcessed(tx, processed);
+    return { lastMutationId: last, results, auditHead };
+  });
   await markDeviceSeen(db, device.id, now);
-  return { lastMutationId: last, results, auditHead, serverTime: now.toISOString() };
+  return { ...answer, serverTime: now.toISOString() };
 }

@@ -59,6 +59,16 @@ export interface RowToPublish {
  * stale change it kept out, so that device converges.
  */
 export async function publishRows(db: Db, rows: RowToPublish[], now: Date): Promise<void> {
+  // Bounded statements: 10 parameters a row, well under PostgreSQL's 65,535.
+  for (let i = 0; i < rows.length; i += PUBLISH_CHUNK) {
+    await insertRows(db, rows.slice(i, i + PUBLISH_CHUNK), now);
+  }
+}
+
+const PUBLISH_CHUNK = 1000;
+
+/** One multi-row upsert; versions are drawn in the order of `rows`. Keys must be distinct. */
+async function insertRows(db: Db, rows: RowToPublish[], now: Date): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insert(syncRows)
@@ -93,4 +103,80 @@ export async function publishRows(db: Db, rows: RowToPublish[], now: Date): Prom
 
 export function publishRow(db: Db, row: RowToPublish, now: Date): Promise<void> {
   return publishRows(db, [row], now);
+}
+
+interface PendingRow {
+  row: RowToPublish;
+  stored: StoredRow;
+}
+
+/**
+ * Rows a push batch publishes, held back and written with one multi-row insert per batch
+ * (server/sync/push.ts) instead of one statement per row. Reads of sync_rows by the rules go
+ * through `read`, so a rule sees what the batch published before it exactly as if it had been
+ * written. Two levels, matching the savepoint per mutation: the mutation being applied (dropped
+ * when it is rejected and rolled back) and the mutations of the batch applied before it.
+ *
+ * A row published twice keeps its first place with its latest content: the versions drawn at
+ * the flush keep parents (published first) before children. All of it commits at once with the
+ * batch, so no pull ever sees part of it.
+ */
+export class PendingPublishes {
+  private readonly batch = new Map<string, PendingRow>();
+  private mutation = new Map<string, PendingRow>();
+
+  constructor(private readonly now: Date) {}
+
+  publish(row: RowToPublish): void {
+    const key = `${row.table}|${rowKeyOf(row.table, row.data)}`;
+    // `version` is not known before the flush; nothing in the rules reads it.
+    const pending = { row, stored: { data: row.data, deleted: row.deleted ?? false, version: 0 } };
+    this.mutation.set(key, pending);
+  }
+
+  /** The row as the batch has it so far: published by it, else stored. */
+  async read(db: Db, table: SyncTable, rowKey: string): Promise<StoredRow | undefined> {
+    const key = `${table}|${rowKey}`;
+    const pending = this.mutation.get(key) ?? this.batch.get(key);
+    return pending ? pending.stored : readRow(db, table, rowKey);
+  }
+
+  /** The mutation stands (its savepoint released): its rows join the batch's. */
+  commitMutation(): void {
+    for (const [key, pending] of this.mutation) this.batch.set(key, pending);
+    this.mutation = new Map();
+  }
+
+  /** The mutation was rolled back: its rows never were. */
+  discardMutation(): void {
+    this.mutation = new Map();
+  }
+
+  get batchIsEmpty(): boolean {
+    return this.batch.size === 0;
+  }
+
+  /**
+   * Writes the batch's rows (call outside any mutation's savepoint, or a rollback of that
+   * mutation would take earlier mutations' rows with it).
+   */
+  async flushBatch(db: Db): Promise<void> {
+    const rows = [...this.batch.values()].map((p) => p.row);
+    this.batch.clear();
+    await publishRows(db, rows, this.now);
+  }
+
+  /**
+   * Writes the current mutation's rows, for a rule about to query sync_rows directly. The
+   * batch's must have been written before the mutation began (they would otherwise be drawn
+   * later versions than this mutation's).
+   */
+  async flushMutation(db: Db): Promise<void> {
+    if (!this.batchIsEmpty) {
+      throw new Error('sync_rows read in a mutation while the batch has rows not yet written');
+    }
+    const rows = [...this.mutation.values()].map((p) => p.row);
+    this.mutation = new Map();
+    await publishRows(db, rows, this.now);
+  }
 }

@@ -19,8 +19,16 @@ import { publishedPolicySets } from './policy-sets';
 import { userById } from '../../directory/lookup';
 import { reachCovers } from '../../directory/scope';
 import type { ApprovalRow, RefundRequestRow } from '../row-schemas';
-import { readRow } from '../sync-rows';
-import { publish, rowsOf, sameRow, storedRow, withoutKeys, type MutationContext } from './context';
+import {
+  publish,
+  rowsOf,
+  sameRow,
+  storedRow,
+  storedRowByKey,
+  syncRowsReadable,
+  withoutKeys,
+  type MutationContext,
+} from './context';
 import { requireOfflineProof } from './offline-proof';
 import { reject } from './rejection';
 import { refundRequestById } from './refund-requests';
@@ -55,7 +63,7 @@ async function marketplaceOfOrder(
  * policy as published now (an admin's publish approves what its preview said it would).
  */
 async function requirePolicyApproves(ctx: MutationContext, request: RefundRequestRecord) {
-  const stored = await readRow(ctx.tx, 'refundRequests', request.id);
+  const stored = await storedRowByKey(ctx, 'refundRequests', request.id);
   const data = stored!.data as RefundRequestRow;
   let signals: z.infer<typeof RiskSignalsSchema>;
   try {
@@ -79,6 +87,7 @@ async function requirePolicyApproves(ctx: MutationContext, request: RefundReques
   if (!marketplace || !regionId)
     reject('UNKNOWN_REFERENCE', 'The request’s order or store is unknown.');
   const target = { storeId: data.storeId, regionId, marketplace: marketplace as MarketplaceCode };
+  await syncRowsReadable(ctx);
   const sets = await publishedPolicySets(ctx.tx);
   const candidates: EffectivePolicy[] = [];
   const pinned = resolvePinnedPolicy(sets, target, data.approvalPolicyId);
@@ -119,7 +128,7 @@ async function requireDecider(
   if (row.decidedBy === request.requestedBy) {
     reject('FORBIDDEN', 'Nobody decides their own refund request.');
   }
-  const stored = await readRow(ctx.tx, 'refundRequests', request.id);
+  const stored = await storedRowByKey(ctx, 'refundRequests', request.id);
   const tier = (stored?.data as RefundRequestRow | undefined)?.approvalTier;
   if (tier && !tierAllows(tier as ApprovalTier, decider.role)) {
     reject('FORBIDDEN', `This refund needs a decision at the ${tier.replace('_', ' ')} level.`);
@@ -149,7 +158,7 @@ async function beatApproval(
     .update(approvals)
     .set({ beatenAt: ctx.now, beatenBy: denial.id })
     .where(eq(approvals.id, beaten.id));
-  const stored = await readRow(ctx.tx, 'approvals', beaten.id);
+  const stored = await storedRowByKey(ctx, 'approvals', beaten.id);
   await publish(ctx, 'approvals', stored!.data, { storeId }, true);
 }
 
@@ -172,7 +181,7 @@ async function applyApproval(ctx: MutationContext, row: ApprovalRow) {
     reject('DIGEST_MISMATCH', 'The decision is bound to another version of the request.');
   }
   await requireDecider(ctx, row, request);
-  const requestData = (await readRow(ctx.tx, 'refundRequests', request.id))!
+  const requestData = (await storedRowByKey(ctx, 'refundRequests', request.id))!
     .data as RefundRequestRow;
   const offline = row.method === 'offline_code';
   if (offline) {
@@ -219,7 +228,7 @@ async function applyApproval(ctx: MutationContext, row: ApprovalRow) {
     .update(refundRequests)
     .set({ status: row.decision })
     .where(eq(refundRequests.id, request.id));
-  const requestRow = await readRow(ctx.tx, 'refundRequests', request.id);
+  const requestRow = await storedRowByKey(ctx, 'refundRequests', request.id);
   await publish(
     ctx,
     'refundRequests',

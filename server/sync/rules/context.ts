@@ -3,7 +3,15 @@ import type { PushedMutation, SyncTable } from '../../../shared/sync/protocol';
 import type { Db } from '../../database/client';
 import { existingUserIds } from '../../directory/lookup';
 import type { DeviceIdentity, Reach } from '../../directory/scope';
-import { publishRow, readRow, rowKeyOf, type Audience, type RowData } from '../sync-rows';
+import {
+  publishRow,
+  readRow,
+  rowKeyOf,
+  type Audience,
+  type PendingPublishes,
+  type RowData,
+  type StoredRow,
+} from '../sync-rows';
 import { reject } from './rejection';
 
 /** Everything a rule needs about the mutation it checks. */
@@ -16,6 +24,8 @@ export interface MutationContext {
   rows: ParsedRows;
   regionOfStore: (storeId: string) => string | undefined;
   now: Date;
+  /** Where a push batch holds the rows it publishes until its end (sync-rows.ts). */
+  pending?: PendingPublishes;
 }
 
 export type ParsedRows = { [T in SyncTable]?: RowData[] };
@@ -57,9 +67,27 @@ export function publish(
   audience: Audience,
   deleted = false,
 ): Promise<void> {
+  if (ctx.pending) {
+    ctx.pending.publish({ table, data, audience, deleted });
+    return Promise.resolve();
+  }
   return publishRow(ctx.tx, { table, data, audience, deleted }, ctx.now);
 }
 
+/** The row as desktops will pull it, including what this push published before. */
+export function storedRowByKey(
+  ctx: MutationContext,
+  table: SyncTable,
+  rowKey: string,
+): Promise<StoredRow | undefined> {
+  return ctx.pending ? ctx.pending.read(ctx.tx, table, rowKey) : readRow(ctx.tx, table, rowKey);
+}
+
 export function storedRow(ctx: MutationContext, table: SyncTable, data: RowData) {
-  return readRow(ctx.tx, table, rowKeyOf(table, data));
+  return storedRowByKey(ctx, table, rowKeyOf(table, data));
+}
+
+/** Before a rule queries sync_rows itself: write what this mutation has published so far. */
+export async function syncRowsReadable(ctx: MutationContext): Promise<void> {
+  await ctx.pending?.flushMutation(ctx.tx);
 }

@@ -3,7 +3,14 @@ import { PolicyRulesSchema, type PolicySet } from '../../../shared/domain/policy
 import { syncRows } from '../../database/schema';
 import type { Db } from '../../database/client';
 import type { PolicySetRow } from '../row-schemas';
-import { publish, rowsOf, sameRow, storedRow, type MutationContext } from './context';
+import {
+  publish,
+  rowsOf,
+  sameRow,
+  storedRow,
+  syncRowsReadable,
+  type MutationContext,
+} from './context';
 import { requireAdmin } from './directory';
 import { reject } from './rejection';
 
@@ -28,6 +35,7 @@ async function applyPolicySet(ctx: MutationContext, row: PolicySetRow) {
   }
   if (!PolicyRulesSchema.safeParse(rules).success)
     reject('INVALID_ROW', 'The policy rules are not valid.');
+  await syncRowsReadable(ctx);
   const [taken] = await ctx.tx
     .select({ rowKey: syncRows.rowKey })
     .from(syncRows)
