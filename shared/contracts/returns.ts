@@ -228,6 +228,10 @@ export const RefundRequestSchema = z.object({
     z.object({ returnLineId: Id, title: z.string(), units: z.int(), amount: BreakdownSchema }),
   ),
   approval: ApprovalSchema.nullable(),
+  /** Amazon's adjustment id once the refund shows in its financial events. */
+  amazonAdjustmentId: z.string().nullable().optional(),
+  /** Why Amazon (or the back office) refused the refund, when it did. */
+  rejectionReason: z.string().nullable().optional(),
 });
 export type RefundRequest = z.infer<typeof RefundRequestSchema>;
 

@@ -616,7 +616,7 @@ export const zhCN: Messages = {
       denied: '已拒绝',
       submitted: '已提交亚马逊',
       refunded: '已退款',
-      rejected: '亚马逊已拒绝',
+      rejected: '已被拒绝',
     },
     autoApproved: '已按退款政策自动批准。',
     needsManager: '需经理审批，原因：',
@@ -649,6 +649,13 @@ export const zhCN: Messages = {
     units_one: '{{count}} 件',
     units_other: '{{count}} 件',
     managerApproval: '经理审批',
+    amazon: {
+      submitted: '已提交亚马逊，等待答复。',
+      refunded: '已退款 · 亚马逊调整编号 {{id}}',
+      refundedNoId: '已退款 · 亚马逊调整编号稍后提供',
+      rejected: '已拒绝：{{reason}}',
+      rejectedNoReason: '亚马逊已拒绝',
+    },
   },
   approvals: {
     title: '审批',

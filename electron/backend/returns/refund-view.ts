@@ -72,5 +72,7 @@ export function refundView(ctx: HandlerContext, row: RefundRequestRow): RefundRe
           confirmedAt: approval.confirmedAt ?? null,
         }
       : null,
+    amazonAdjustmentId: row.amazonAdjustmentId ?? null,
+    rejectionReason: row.rejectionReason ?? null,
   };
 }

@@ -54,6 +54,7 @@ export function RefundRequestView({
         </p>
       </div>
       {showRma && <p className="muted">{t('approvals.store', { code: request.storeCode })}</p>}
+      <AmazonOutcome request={request} />
       <ul className="refund__lines">
         {request.lines.map((line) => (
           <li key={line.returnLineId}>
@@ -114,5 +115,31 @@ export function RefundRequestView({
           </div>
         ))}
     </div>
+  );
+}
+
+/** What Amazon made of the refund once the back office submitted it. */
+function AmazonOutcome({ request }: { request: RefundRequest }) {
+  const { t } = useTranslation();
+  let text: string | null = null;
+  if (request.status === 'submitted') text = t('refunds.amazon.submitted');
+  else if (request.status === 'refunded')
+    text = request.amazonAdjustmentId
+      ? t('refunds.amazon.refunded', { id: request.amazonAdjustmentId })
+      : t('refunds.amazon.refundedNoId');
+  else if (request.status === 'rejected')
+    text = request.rejectionReason
+      ? t('refunds.amazon.rejected', { reason: request.rejectionReason })
+      : t('refunds.amazon.rejectedNoReason');
+  if (!text) return null;
+  return (
+    <p
+      className={`refund__amazon status-chip status-chip--${refundTone(request.status)}`}
+      data-testid="refund-amazon-outcome"
+      data-status={request.status}
+      data-adjustment-id={request.amazonAdjustmentId ?? undefined}
+    >
+      {text}
+    </p>
   );
 }

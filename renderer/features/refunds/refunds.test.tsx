@@ -151,4 +151,64 @@ describe('refund request', () => {
     // One intent, one id: the retry after the refusal kept it.
     expect(new Set(calls.map((c) => c.id)).size).toBe(1);
   });
+
+  it('shows what Amazon made of the refund as the back office rows arrive, without a reload', async () => {
+    const { bridge, setDetail } = setup();
+    const approval = {
+      id: '0190a000-0000-7000-8000-00000000e001',
+      decision: 'approved' as const,
+      method: 'policy' as const,
+      decidedBy: null,
+      comment: '',
+      decidedAt: '2026-11-21T15:05:00.000Z',
+    };
+    const withStatus = (fields: Partial<ReturnType<typeof refundRequest>>) =>
+      setDetail(
+        returnDetail({
+          refunds: [refundRequest({ decision: 'auto_approved', approval, ...fields })],
+        }),
+      );
+    withStatus({ status: 'submitted' });
+    renderApp(bridge);
+    const page = await openReturn();
+    const outcome = await within(page).findByTestId('refund-amazon-outcome');
+    expect(outcome.textContent).toBe('Submitted to Amazon — waiting for its answer.');
+    expect(within(page).getByTestId('refund-status').textContent).toBe('Submitted to Amazon');
+
+    withStatus({ status: 'refunded', amazonAdjustmentId: 'adj-7f3a' });
+    bridge.emit('data.changed', { tables: ['refundRequests'] });
+    await within(page).findByText('Refunded · Amazon adjustment adj-7f3a');
+    expect(within(page).getByTestId('refund-status').textContent).toBe('Refunded');
+
+    withStatus({ status: 'rejected', rejectionReason: 'Order not eligible for refund.' });
+    bridge.emit('data.changed', { tables: ['refundRequests'] });
+    await within(page).findByText('Rejected: Order not eligible for refund.');
+    expect(within(page).getByTestId('refund-amazon-outcome').getAttribute('data-status')).toBe(
+      'rejected',
+    );
+  });
+
+  it('says the same in Chinese', async () => {
+    const { bridge, setDetail } = setup();
+    bridge.handlers['session.current'] = () => ({
+      user: userWithRole('clerk', { language: 'zh-CN' }),
+      locked: false,
+      device: DEVICE,
+      idleLockSeconds: 300,
+    });
+    setDetail(
+      returnDetail({
+        refunds: [refundRequest({ status: 'refunded', amazonAdjustmentId: 'adj-9' })],
+      }),
+    );
+    renderApp(bridge);
+    const recent = await screen.findByTestId('recent-returns');
+    fireEvent.click(
+      (await within(recent).findAllByRole('button')).find((b) => b.textContent?.includes(RMA))!,
+    );
+    const page = await screen.findByTestId('return-screen');
+    expect((await within(page).findByTestId('refund-amazon-outcome')).textContent).toBe(
+      '已退款 · 亚马逊调整编号 adj-9',
+    );
+  });
 });
