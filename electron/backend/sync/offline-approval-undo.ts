@@ -1,15 +1,12 @@
-import { v7 as uuidv7 } from 'uuid';
-import { appendAuditEvent, latestHlc } from '../../../db/repositories/audit';
 import { deleteApproval } from '../../../db/repositories/offline-approvals';
 import {
   approvalOfRequest,
   refundRequestById,
   setRefundStatus,
 } from '../../../db/repositories/returns';
-import { discardCapturedRows } from '../../../db/repositories/sync-capture';
-import { hlcInit, hlcReceive, hlcTick } from '../../../shared/domain/hlc';
 import type { PushedMutation } from '../../../shared/sync/protocol';
 import type { SyncSession } from './session';
+import { auditBackOfficeVerdict } from './verdict-audit';
 
 /**
  * The back office refused an approval made here with an offline code (its part B did not check
@@ -36,15 +33,7 @@ export function undoRejectedOfflineApproval(
   deleteApproval(db, approval.id);
   if (request.status === 'approved') setRefundStatus(db, request.id, 'pending_approval');
   // Not a change of ours to send: the back office never had the approval.
-  discardCapturedRows(db);
-  const now = session.now();
-  const clock = hlcInit(session.deviceId.slice(-12));
-  const last = latestHlc(db);
-  if (last) hlcReceive(clock, last, now);
-  appendAuditEvent(db, {
-    id: uuidv7(),
-    deviceId: session.deviceId,
-    userId: null,
+  auditBackOfficeVerdict(session, {
     storeId: request.storeId,
     action: 'approvals.offlineUndone',
     entityType: 'approval',
@@ -52,7 +41,6 @@ export function undoRejectedOfflineApproval(
     before: approval,
     after: { status: 'pending_approval', rejectedCode: rejection.code, reason: rejection.reason },
     at,
-    hlc: hlcTick(clock, now),
   });
   return true;
 }

@@ -1,13 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
-import { appendAuditEvent, latestHlc } from '../../../db/repositories/audit';
 import { deleteApproval } from '../../../db/repositories/offline-approvals';
 import { approvalOfRequest, refundRequestById } from '../../../db/repositories/returns';
-import { discardCapturedRows } from '../../../db/repositories/sync-capture';
 import { refundRequests } from '../../../db/schema';
-import { hlcInit, hlcReceive, hlcTick } from '../../../shared/domain/hlc';
 import type { PushedMutation } from '../../../shared/sync/protocol';
 import type { SyncSession } from './session';
+import { auditBackOfficeVerdict } from './verdict-audit';
 
 /**
  * The back office refused a refund request made here (another till of the store refunded the
@@ -39,16 +36,7 @@ export function markRefusedRefundRequest(
     .set({ status: 'rejected', rejectionReason: reason })
     .where(eq(refundRequests.id, request.id))
     .run();
-  // Not a change of ours to send: it is the back office's verdict.
-  discardCapturedRows(db);
-  const now = session.now();
-  const clock = hlcInit(session.deviceId.slice(-12));
-  const last = latestHlc(db);
-  if (last) hlcReceive(clock, last, now);
-  appendAuditEvent(db, {
-    id: uuidv7(),
-    deviceId: session.deviceId,
-    userId: null,
+  auditBackOfficeVerdict(session, {
     storeId: request.storeId,
     action: 'refunds.refusedByBackOffice',
     entityType: 'refund_request',
@@ -56,7 +44,6 @@ export function markRefusedRefundRequest(
     before: { status: request.status },
     after: { status: 'rejected', code: rejection.code, reason: rejection.reason },
     at,
-    hlc: hlcTick(clock, now),
   });
   return true;
 }
