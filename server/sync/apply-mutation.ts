@@ -1,6 +1,7 @@
 import type { MutationResult, PushedMutation } from '../../shared/sync/protocol';
 import type { Db } from '../database/client';
 import type { DeviceIdentity, Reach } from '../directory/scope';
+import type { BatchMemo } from './batch-memo';
 import type { ProcessedMutation } from './client-state';
 import { applyMutationRows } from './rules';
 import { Rejection } from './rules/rejection';
@@ -26,15 +27,16 @@ const READS_SYNC_ROWS = new Set<string>(['policySets', 'approvals']);
  * back and nothing of the batch is recorded — the desktop pushes it all again later rather than
  * lose it.
  *
- * Rows the mutation publishes wait in `pending` and are written at the end of the batch; the
- * answer goes into `processed`, which the caller records in one statement at the end.
+ * Rows the mutation publishes wait in `pending` and are written at the end of the batch; what
+ * it learnt that cannot change goes into `memo` for the next mutations; the answer goes into
+ * `processed`, which the caller records in one statement at the end.
  */
 export async function applyMutationInBatch(
   tx: Db,
   input: ApplyMutationInput,
-  pending: PendingPublishes,
-  processed: ProcessedMutation[],
+  batch: { pending: PendingPublishes; memo: BatchMemo; processed: ProcessedMutation[] },
 ): Promise<MutationResult> {
+  const { pending, memo, processed } = batch;
   const { mutation, device, now } = input;
   // A rule that queries sync_rows itself must find the batch's earlier rows written.
   if (!pending.batchIsEmpty && mutation.rows.some((r) => READS_SYNC_ROWS.has(r.table))) {
@@ -43,12 +45,14 @@ export async function applyMutationInBatch(
   let result: MutationResult;
   try {
     await tx.transaction((savepoint) =>
-      applyMutationRows({ ...input, tx: savepoint as unknown as Db, pending }),
+      applyMutationRows({ ...input, tx: savepoint as unknown as Db, pending, memo }),
     );
     pending.commitMutation();
+    memo.commitMutation();
     result = { mutationId: mutation.mutationId, status: 'applied' };
   } catch (error) {
     pending.discardMutation();
+    memo.discardMutation();
     if (!(error instanceof Rejection)) throw error;
     result = {
       mutationId: mutation.mutationId,

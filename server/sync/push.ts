@@ -22,6 +22,7 @@ import {
   type ProcessedMutation,
 } from './client-state';
 import { parseSyncRequest } from './parse-request';
+import { BatchMemo } from './batch-memo';
 import { PendingPublishes } from './sync-rows';
 import { withSyncWrite } from './write-lock';
 
@@ -95,6 +96,7 @@ export async function handlePush(
     // Under the lock: a second push of the same outbox racing this one finds it processed.
     let last = await lastMutationIdOf(tx, device.id);
     const pending = new PendingPublishes(now);
+    const memo = new BatchMemo();
     const processed: ProcessedMutation[] = [];
     const results: MutationResult[] = [];
     for (const mutation of ordered) {
@@ -108,7 +110,7 @@ export async function handlePush(
         continue;
       }
       const input = { device, reach, mutation, regionOfStore, now };
-      results.push(await applyMutationInBatch(tx, input, pending, processed));
+      results.push(await applyMutationInBatch(tx, input, { pending, memo, processed }));
       last = mutation.mutationId;
     }
     const auditHead = await appendAuditEventsLocked(tx, device, request.audit, now);

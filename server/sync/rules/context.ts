@@ -12,6 +12,7 @@ import {
   type RowData,
   type StoredRow,
 } from '../sync-rows';
+import type { BatchMemo } from '../batch-memo';
 import { reject } from './rejection';
 
 /** Everything a rule needs about the mutation it checks. */
@@ -26,6 +27,8 @@ export interface MutationContext {
   now: Date;
   /** Where a push batch holds the rows it publishes until its end (sync-rows.ts). */
   pending?: PendingPublishes;
+  /** What a push batch knows already (batch-memo.ts). */
+  memo?: BatchMemo;
 }
 
 export type ParsedRows = { [T in SyncTable]?: RowData[] };
@@ -50,13 +53,32 @@ export function requireOwnStore(ctx: MutationContext, storeId: string, what: str
   }
 }
 
+/**
+ * A fact the batch may know already (batch-memo.ts): only for rows never deleted, and values
+ * made of fields never updated. Nothing is remembered of a row not found.
+ */
+export async function memo<T>(
+  ctx: MutationContext,
+  key: string,
+  load: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const known = ctx.memo?.get<T>(key);
+  if (known !== undefined) return known;
+  const value = await load();
+  if (value !== undefined) ctx.memo?.set(key, value);
+  return value;
+}
+
 export async function requireUsers(
   ctx: MutationContext,
   ids: (string | null | undefined)[],
 ): Promise<void> {
   const wanted = ids.filter((id): id is string => typeof id === 'string');
-  const known = await existingUserIds(ctx.tx, wanted);
-  const unknown = wanted.filter((id) => !known.has(id));
+  // Users are deactivated, never deleted: one seen in this batch still exists.
+  const asked = wanted.filter((id) => ctx.memo?.get(`user:${id}`) === undefined);
+  const known = await existingUserIds(ctx.tx, asked);
+  for (const id of known) ctx.memo?.set(`user:${id}`, true);
+  const unknown = asked.filter((id) => !known.has(id));
   if (unknown.length > 0) reject('UNKNOWN_REFERENCE', `Unknown user ${unknown[0]}.`);
 }
 

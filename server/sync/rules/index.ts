@@ -4,6 +4,7 @@ import type { Db } from '../../database/client';
 import type { DeviceIdentity, Reach } from '../../directory/scope';
 import { reachCovers } from '../../directory/scope';
 import { rowSchemaOf } from '../row-schemas';
+import type { BatchMemo } from '../batch-memo';
 import type { PendingPublishes } from '../sync-rows';
 import { applyApprovals } from './approvals';
 import type { MutationContext, ParsedRows } from './context';
@@ -48,6 +49,7 @@ export interface RuleInput {
   regionOfStore: (storeId: string) => string | undefined;
   now: Date;
   pending?: PendingPublishes;
+  memo?: BatchMemo;
 }
 
 /**

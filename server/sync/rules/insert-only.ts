@@ -20,7 +20,7 @@ import {
   type MutationContext,
 } from './context';
 import { reject } from './rejection';
-import { returnById, returnLineWithStore } from './returns';
+import { returnFacts, returnLineFacts } from './returns';
 
 /**
  * Insert-only records (DESIGN.md §5): written once, never changed. The same row again is the
@@ -37,14 +37,14 @@ async function isNewRow(ctx: MutationContext, table: SyncTable, row: RowData, wh
 }
 
 async function ownReturn(ctx: MutationContext, returnId: string) {
-  const ret = await returnById(ctx, returnId);
+  const ret = await returnFacts(ctx, returnId);
   if (!ret) reject('UNKNOWN_REFERENCE', 'The row names an unknown return.');
   requireOwnStore(ctx, ret.storeId, `Return ${ret.rmaNumber}`);
   return ret;
 }
 
 async function ownReturnLine(ctx: MutationContext, returnLineId: string) {
-  const line = await returnLineWithStore(ctx, returnLineId);
+  const line = await returnLineFacts(ctx, returnLineId);
   if (!line) reject('UNKNOWN_REFERENCE', 'The row names an unknown return line.');
   requireOwnStore(ctx, line.storeId, 'That return line');
   return line;
@@ -82,7 +82,7 @@ async function applyPhoto(ctx: MutationContext, row: PhotoRow) {
   if (!(await isNewRow(ctx, 'photos', row, 'This photo'))) return;
   await requireUsers(ctx, [row.createdBy]);
   if (row.returnLineId) {
-    const line = await returnLineWithStore(ctx, row.returnLineId);
+    const line = await returnLineFacts(ctx, row.returnLineId);
     if (line?.returnId !== row.returnId)
       reject('UNKNOWN_REFERENCE', 'The photo names a line of another return.');
   }

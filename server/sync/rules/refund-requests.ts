@@ -17,7 +17,7 @@ import {
 } from './context';
 import { reject } from './rejection';
 import { refundDigest } from './refund-digest';
-import { returnById, returnLineWithStore } from './returns';
+import { returnFacts, returnLineFacts } from './returns';
 
 /** Requests whose lines no longer hold money back: refused by a manager or by Amazon. */
 const DEAD_REFUND_STATES: RefundState[] = ['denied', 'rejected'];
@@ -95,7 +95,7 @@ async function requireWithinPaid(ctx: MutationContext, lines: RefundRequestLineR
 
 async function insertRefundRequest(ctx: MutationContext, row: RefundRequestRow) {
   requireOwnStore(ctx, row.storeId, 'This refund request');
-  const ret = await returnById(ctx, row.returnId);
+  const ret = await returnFacts(ctx, row.returnId);
   if (!ret) reject('UNKNOWN_REFERENCE', 'The refund request names an unknown return.');
   if (ret.storeId !== row.storeId || ret.orderId !== row.orderId) {
     reject('INVALID_ROW', `The refund request does not match return ${ret.rmaNumber}.`);
@@ -112,7 +112,7 @@ async function insertRefundRequest(ctx: MutationContext, row: RefundRequestRow) 
   );
   if (lines.length === 0) reject('INVALID_ROW', 'A refund request comes with its lines.');
   for (const line of lines) {
-    const returnLine = await returnLineWithStore(ctx, line.returnLineId);
+    const returnLine = await returnLineFacts(ctx, line.returnLineId);
     if (!returnLine || returnLine.returnId !== row.returnId) {
       reject('UNKNOWN_REFERENCE', 'A refund line names a line of another return.');
     }

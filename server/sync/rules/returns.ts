@@ -10,6 +10,7 @@ import { flagForReview } from '../review-flags';
 import type { ReturnLineRow, ReturnRow } from '../row-schemas';
 import type { RowData } from '../sync-rows';
 import {
+  memo,
   publish,
   requireOwnStore,
   requireUsers,
@@ -47,6 +48,68 @@ export async function returnLineWithStore(ctx: MutationContext, id: string) {
   return row;
 }
 
+/** What never changes about a return: its number, store and order. */
+export interface ReturnFacts {
+  id: string;
+  rmaNumber: string;
+  storeId: string;
+  orderId: string;
+}
+
+export function returnFacts(ctx: MutationContext, id: string): Promise<ReturnFacts | undefined> {
+  return memo(ctx, `return:${id}`, async () => {
+    const row = await returnById(ctx, id);
+    return (
+      row && { id: row.id, rmaNumber: row.rmaNumber, storeId: row.storeId, orderId: row.orderId }
+    );
+  });
+}
+
+/** What never changes about a return line: its return, order line, store and order. */
+export interface ReturnLineFacts {
+  id: string;
+  returnId: string;
+  orderLineId: string;
+  storeId: string;
+  orderId: string;
+}
+
+export function returnLineFacts(
+  ctx: MutationContext,
+  id: string,
+): Promise<ReturnLineFacts | undefined> {
+  return memo(ctx, `returnLine:${id}`, async () => {
+    const row = await returnLineWithStore(ctx, id);
+    return (
+      row && {
+        id: row.id,
+        returnId: row.returnId,
+        orderLineId: row.orderLineId,
+        storeId: row.storeId,
+        orderId: row.orderId,
+      }
+    );
+  });
+}
+
+/** The order a return or refund names: orders come from Amazon and are never deleted. */
+function orderExists(ctx: MutationContext, id: string): Promise<true | undefined> {
+  return memo(ctx, `order:${id}`, async () => {
+    const [order] = await ctx.tx.select({ id: orders.id }).from(orders).where(eq(orders.id, id));
+    return order ? true : undefined;
+  });
+}
+
+function orderOfOrderLine(ctx: MutationContext, id: string): Promise<string | undefined> {
+  return memo(ctx, `orderLine:${id}`, async () => {
+    const [line] = await ctx.tx
+      .select({ orderId: orderLines.orderId })
+      .from(orderLines)
+      .where(eq(orderLines.id, id));
+    return line?.orderId;
+  });
+}
+
 function requireUnchanged(
   stored: RowData,
   pushed: RowData,
@@ -77,11 +140,8 @@ async function flagTerminalConflict(
 
 async function insertReturn(ctx: MutationContext, row: ReturnRow) {
   requireOwnStore(ctx, row.storeId, `Return ${row.rmaNumber}`);
-  const [order] = await ctx.tx
-    .select({ id: orders.id })
-    .from(orders)
-    .where(eq(orders.id, row.orderId));
-  if (!order) reject('UNKNOWN_REFERENCE', `Return ${row.rmaNumber} names an unknown order.`);
+  if (!(await orderExists(ctx, row.orderId)))
+    reject('UNKNOWN_REFERENCE', `Return ${row.rmaNumber} names an unknown order.`);
   await requireUsers(ctx, [row.createdBy, row.overrideBy]);
   const [clash] = await ctx.tx
     .select({ id: returns.id })
@@ -95,6 +155,12 @@ async function insertReturn(ctx: MutationContext, row: ReturnRow) {
     orderId: row.orderId,
     status: row.status,
   });
+  ctx.memo?.set(`return:${row.id}`, {
+    id: row.id,
+    rmaNumber: row.rmaNumber,
+    storeId: row.storeId,
+    orderId: row.orderId,
+  } satisfies ReturnFacts);
   await publish(ctx, 'returns', row, { storeId: row.storeId });
 }
 
@@ -119,15 +185,12 @@ async function mergeReturn(ctx: MutationContext, row: ReturnRow) {
 }
 
 async function insertReturnLine(ctx: MutationContext, row: ReturnLineRow) {
-  const parent = await returnById(ctx, row.returnId);
+  const parent = await returnFacts(ctx, row.returnId);
   if (!parent) reject('UNKNOWN_REFERENCE', 'A return line names an unknown return.');
   requireOwnStore(ctx, parent.storeId, `Return ${parent.rmaNumber}`);
-  const [orderLine] = await ctx.tx
-    .select({ orderId: orderLines.orderId })
-    .from(orderLines)
-    .where(eq(orderLines.id, row.orderLineId));
-  if (!orderLine) reject('UNKNOWN_REFERENCE', 'A return line names an unknown order line.');
-  if (orderLine.orderId !== parent.orderId) {
+  const orderId = await orderOfOrderLine(ctx, row.orderLineId);
+  if (!orderId) reject('UNKNOWN_REFERENCE', 'A return line names an unknown order line.');
+  if (orderId !== parent.orderId) {
     reject('INVALID_ROW', `A line of return ${parent.rmaNumber} names another order's line.`);
   }
   await ctx.tx.insert(returnLines).values({
@@ -136,6 +199,13 @@ async function insertReturnLine(ctx: MutationContext, row: ReturnLineRow) {
     orderLineId: row.orderLineId,
     state: row.state,
   });
+  ctx.memo?.set(`returnLine:${row.id}`, {
+    id: row.id,
+    returnId: row.returnId,
+    orderLineId: row.orderLineId,
+    storeId: parent.storeId,
+    orderId: parent.orderId,
+  } satisfies ReturnLineFacts);
   await publish(ctx, 'returnLines', row, { storeId: parent.storeId });
 }
 
