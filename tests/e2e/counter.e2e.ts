@@ -180,7 +180,7 @@ test.describe('the returns counter, offline', () => {
     await page.getByLabel('Manager username').fill('manager.ny01');
     await page.getByLabel('Manager PIN').fill('2468');
     await page.getByLabel('Comment').fill('Checked the headphones');
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(page.getByTestId('approval-dialog')).toHaveCount(0);
     await expect(page.getByTestId('refund-status').first()).toHaveAttribute(
       'data-status',

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { startBackOffice, type BackOffice } from '../../server/back-office';
 import { approvals, refundRequests } from '../../server/database/schema';
-import { createEnrollmentCode } from '../../server/directory/enrollment';
-import { storeByCode } from '../../server/directory/lookup';
 import { executableRefundRequests } from '../../server/refunds/executable';
 import { startNetworkSwitch, type NetworkSwitch } from '../support/network-switch';
 import { readDb, type Running } from './counter-helpers';
+import {
+  clerkRequestsRefund,
+  countRows,
+  enrollmentCodeFor,
+  orderNear300Usd,
+} from './back-office-scene';
 import { expect, signIn, startWebApp, test } from './fixtures';
 
 /**
@@ -28,21 +32,7 @@ test.describe('approval by phone code while both desktops are offline', () => {
   let clerk: Running;
   let manager: Running;
 
-  async function codeFor(storeCode: string, scope: 'store' | 'region'): Promise<string> {
-    const store = await storeByCode(office.db, storeCode);
-    const { code } = await createEnrollmentCode(office.db, {
-      storeId: store!.id,
-      scope,
-      ttlMinutes: 30,
-      createdBy: null,
-      createdByDevice: null,
-      now: new Date(),
-    });
-    return code;
-  }
-
-  const count = (app: Running, sql: string) =>
-    readDb(app.app, (db) => (db.prepare(sql).get() as { n: number }).n);
+  const count = countRows;
 
   test.beforeAll(async () => {
     officeDir = mkdtempSync(join(tmpdir(), 'returndesk-e2e-bo-'));
@@ -52,13 +42,13 @@ test.describe('approval by phone code while both desktops are offline', () => {
     clerk = await startWebApp({
       store: 'NY01',
       backOfficeUrl: clerkLine.url,
-      enrollmentCode: await codeFor('NY01', 'store'),
+      enrollmentCode: await enrollmentCodeFor(office, 'NY01', 'store'),
       syncIntervalMs: 1000,
     });
     manager = await startWebApp({
       store: 'BO01',
       backOfficeUrl: managerLine.url,
-      enrollmentCode: await codeFor('BO01', 'region'),
+      enrollmentCode: await enrollmentCodeFor(office, 'BO01', 'region'),
       syncIntervalMs: 1000,
     });
     // Enrolled and synced: the orders, and the keys each may hold.
@@ -92,41 +82,9 @@ test.describe('approval by phone code while both desktops are offline', () => {
     clerkLine.down();
     managerLine.down();
 
-    const order = readDb(
-      clerk.app,
-      (db) =>
-        db
-          .prepare(
-            `SELECT o.amazon_order_id AS amazonOrderId FROM orders o
-            WHERE o.marketplace = 'US' AND o.status = 'Delivered'
-              AND o.delivered_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-20 days')
-              AND (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) = 1
-              AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.quantity = 1
-                          AND l.category NOT IN ('software','books_media','grocery')
-                          AND l.unit_price_minor BETWEEN 15000 AND 45000)
-            ORDER BY abs((SELECT l.unit_price_minor FROM order_lines l WHERE l.order_id = o.id) - 30000),
-                     o.delivered_at DESC
-            LIMIT 1`,
-          )
-          .get() as { amazonOrderId: string } | undefined,
-    );
-    expect(order, 'a suitable demo order').toBeDefined();
-
     // The clerk files the refund: it waits for a manager.
     const clerkPage = await browser.newPage();
-    await clerkPage.goto(clerk.app.openUrl);
-    await signIn(clerkPage, 'clerk.ny01', '1234');
-    await expect(clerkPage.getByTestId('home-clerk')).toBeVisible();
-    await clerkPage.getByRole('button', { name: 'Returns' }).click();
-    await clerkPage.getByLabel('Find order').fill(order!.amazonOrderId);
-    await clerkPage.getByLabel('Find order').press('Enter');
-    await expect(clerkPage.getByLabel('Reason', { exact: true })).toBeFocused();
-    await clerkPage.keyboard.press('d'); // Defective or does not work
-    await expect(clerkPage.getByTestId('assess-verdict')).toBeVisible();
-    await clerkPage.keyboard.press('Enter'); // Take return
-    await expect(clerkPage.getByRole('button', { name: 'Request refund' })).toBeFocused();
-    await clerkPage.keyboard.press('Enter'); // Request refund
-    const status = clerkPage.getByTestId('refund-status').first();
+    const status = await clerkRequestsRefund(clerkPage, clerk.app.openUrl, orderNear300Usd(clerk));
     await expect(status).toHaveAttribute('data-status', 'pending_approval');
 
     // "Manager not here?": the till shows a challenge and the amount.
