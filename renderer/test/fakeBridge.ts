@@ -146,6 +146,7 @@ export function homeHandlers(): Handlers {
       },
     ],
     'audit.recent': () => [],
+    'refunds.deadlines': () => [],
     'audit.verify': () => ({ intact: true, checked: 0, firstBroken: null }),
     'returns.recent': () => [],
     'approvals.queue': () => [],

@@ -908,6 +908,13 @@ export const en = {
       captureFailed: 'The photo could not be taken. Try again.',
     },
   },
+  deadlines: {
+    title: 'Refund deadlines',
+    none: 'No refund is close to its deadline.',
+    due_soon: 'Due soon',
+    overdue: 'Overdue',
+    dueAt: 'Due by {{time}}',
+  },
   admin: {
     devices: {
       title: 'Desktops',

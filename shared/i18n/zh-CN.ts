@@ -878,6 +878,13 @@ export const zhCN: Messages = {
       captureFailed: '未能拍摄照片，请重试。',
     },
   },
+  deadlines: {
+    title: '退款期限',
+    none: '没有临近期限的退款。',
+    due_soon: '即将到期',
+    overdue: '已逾期',
+    dueAt: '须在 {{time}} 前完成',
+  },
   admin: {
     devices: {
       title: '电脑',

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../context';
 import { adminUserHandlers } from './admin-users';
 import { policyHandlers } from './policies';
 import { deviceHandlers } from './devices';
+import { deadlineHandlers } from './deadlines';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { directoryHandlers } from './directory';
@@ -25,6 +26,7 @@ export const handlers: HandlerMap = {
   ...adminUserHandlers,
   ...policyHandlers,
   ...deviceHandlers,
+  ...deadlineHandlers,
   ...orderHandlers,
   ...settingsHandlers,
   ...auditHandlers,

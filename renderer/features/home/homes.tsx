@@ -15,6 +15,7 @@ import { RecentReturns } from '../returns/RecentReturns';
 import { UsersAdmin } from '../admin/UsersAdmin';
 import { PoliciesAdmin } from '../admin/PoliciesAdmin';
 import { DevicesAdmin } from '../admin/DevicesAdmin';
+import { RefundDeadlines } from '../refunds/RefundDeadlines';
 
 /** Labels of this till that did not print: only for those who print (and only when there are). */
 function PrintFailures() {
@@ -45,6 +46,7 @@ export function StoreManagerHome() {
         <PrintFailures />
         <StoreCard />
         <PendingApprovals />
+        <RefundDeadlines />
         <RecentReturns />
         <ManifestCard />
         <LockedAccounts />
@@ -62,6 +64,7 @@ export function RegionalManagerHome() {
       <Greeting />
       <div className="home__grid">
         <PendingApprovals />
+        <RefundDeadlines />
         <StoreGrid title={t('home.region.title')} />
         <RecentOrders />
       </div>

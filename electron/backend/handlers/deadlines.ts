@@ -1,0 +1,57 @@
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import type { MarketplaceCode } from '../../../shared/domain/marketplaces';
+import type { Currency } from '../../../shared/domain/money';
+import { listStoresWithRegion } from '../../../db/repositories/directory';
+import { orderById } from '../../../db/repositories/order-lookup';
+import { returnById } from '../../../db/repositories/returns';
+import { refundRequests } from '../../../db/schema';
+import { scopeCovers } from '../../../shared/domain/permissions';
+import type { HandlerMap } from '../context';
+import { refundPolicyFor } from '../returns/refund-policy';
+
+/** Not paid yet: the deadline still runs for these. */
+const UNPAID = ['pending_approval', 'approved', 'submitted'];
+
+export const deadlineHandlers = {
+  'refunds.deadlines': (ctx) => {
+    const { scope } = ctx.requireUser();
+    const stores = new Map(listStoresWithRegion(ctx.db).map(({ store }) => [store.id, store]));
+    const now = ctx.nowIso();
+    const rows = ctx.db
+      .select()
+      .from(refundRequests)
+      .where(and(inArray(refundRequests.status, UNPAID), isNotNull(refundRequests.dueAt)))
+      .orderBy(refundRequests.dueAt)
+      .all();
+    const alerts = [];
+    for (const request of rows) {
+      const store = stores.get(request.storeId);
+      if (!store || !scopeCovers(scope, { storeId: store.id }, ctx.regionOfStore)) continue;
+      const order = orderById(ctx.db, request.orderId);
+      if (!order) continue;
+      const marketplace = order.marketplace as MarketplaceCode;
+      // The alert window is today's policy's; the due date itself was pinned on the request.
+      const { deadlineAlertHours } = refundPolicyFor(ctx, store.id, marketplace).rules;
+      const dueAtMs = Date.parse(request.dueAt!);
+      const nowMs = Date.parse(now);
+      const urgency =
+        nowMs >= dueAtMs
+          ? 'overdue'
+          : nowMs >= dueAtMs - deadlineAlertHours * 3_600_000
+            ? 'due_soon'
+            : null;
+      if (!urgency) continue;
+      alerts.push({
+        refundRequestId: request.id,
+        returnId: request.returnId,
+        rmaNumber: returnById(ctx.db, request.returnId)?.rmaNumber ?? '',
+        storeCode: store.code,
+        status: request.status,
+        amount: { amountMinor: request.totalMinor, currency: request.currency as Currency },
+        dueAt: request.dueAt!,
+        urgency: urgency as 'due_soon' | 'overdue',
+      });
+    }
+    return alerts;
+  },
+} satisfies Partial<HandlerMap>;
