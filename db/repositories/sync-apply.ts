@@ -1,8 +1,9 @@
-import { and, eq, getTableColumns, ne } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { AuditEventWire, RowChange, SyncTable } from '../../shared/sync/protocol';
 import type { Db } from '../client';
-import { approvals, remoteAuditEvents, syncServerRows } from '../schema';
+import { remoteAuditEvents, syncServerRows } from '../schema';
 import {
   deleteRow,
   fromWireRow,
@@ -22,34 +23,71 @@ const LOCAL_ONLY_COLUMNS: Partial<Record<SyncTable, readonly string[]>> = {
 };
 
 /**
+ * Statements per database, prepared once: a pull writes thousands of rows of a handful of
+ * shapes, and building and preparing each statement again cost more than running it.
+ */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(db: Db, key: string, text: () => string): Database.Statement {
+  let cache = statements.get(db.$client);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db.$client, cache);
+  }
+  let statement = cache.get(key);
+  if (!statement) {
+    statement = db.$client.prepare(text());
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
+/** A wire value as SQLite stores it (the columns that travel are text, numbers, booleans, blobs). */
+function toSqlite(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value ?? null;
+}
+
+/**
  * Inserts the row, or updates the row with its key. A decision is one per refund request
  * (`approvals_once`): another decision of the same request, under another id, gives way.
  */
 export function upsertSyncedRow(db: Db, table: SyncTable, row: LocalRow): void {
   const def = SYNC_TABLE_DEFS[table];
-  const columns = getTableColumns(def.table) as Record<string, SQLiteColumn>;
-  const localOnly = LOCAL_ONLY_COLUMNS[table] ?? [];
-  const set: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(row)) {
-    if (!(def.key as readonly string[]).includes(column) && !localOnly.includes(column))
-      set[column] = value;
-  }
   // A row from elsewhere is never this desktop.
   const values = table === 'devices' ? { ...row, isLocal: false } : row;
+  const names = Object.keys(values).filter((name) => values[name] !== undefined);
   if (table === 'approvals') {
-    db.delete(approvals)
-      .where(
-        and(
-          eq(approvals.refundRequestId, String(row.refundRequestId)),
-          ne(approvals.id, String(row.id)),
-        ),
-      )
-      .run();
+    prepared(
+      db,
+      'approvals|give-way',
+      () => 'DELETE FROM "approvals" WHERE "refund_request_id" = ? AND "id" <> ?',
+    ).run(String(row.refundRequestId), String(row.id));
   }
-  const target = def.key.map((column) => columns[column]!);
-  const insert = db.insert(def.table).values(values as never);
-  if (Object.keys(set).length === 0) insert.onConflictDoNothing({ target }).run();
-  else insert.onConflictDoUpdate({ target, set: set as never }).run();
+  const statement = prepared(db, `${table}|${names.join(',')}`, () => {
+    const columns = getTableColumns(def.table) as Record<string, SQLiteColumn>;
+    const localOnly = LOCAL_ONLY_COLUMNS[table] ?? [];
+    const column = (name: string) => {
+      const found = columns[name];
+      if (!found) throw new Error(`${table}: no column ${name}`);
+      return `"${found.name}"`;
+    };
+    const set = names
+      .filter(
+        (name) =>
+          !(def.key as readonly string[]).includes(name) &&
+          !localOnly.includes(name) &&
+          name in row,
+      )
+      .map((name) => `${column(name)} = excluded.${column(name)}`);
+    return (
+      `INSERT INTO "${getTableName(def.table)}" (${names.map(column).join(', ')}) ` +
+      `VALUES (${names.map(() => '?').join(', ')}) ` +
+      `ON CONFLICT (${def.key.map(column).join(', ')}) ` +
+      (set.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${set.join(', ')}`)
+    );
+  });
+  statement.run(...names.map((name) => toSqlite(values[name])));
 }
 
 /** Applies one change as the back office sent it: an upsert, or a delete for a tombstone. */
