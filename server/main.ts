@@ -73,6 +73,7 @@ async function serve(config: ServerConfig): Promise<void> {
  */
 async function connectAmazon(backOffice: Awaited<ReturnType<typeof startBackOffice>>) {
   const connection = amazonConnectionFromEnv(process.env);
+  const purgeAfterDays = Number(process.env.RETURNDESK_PURGE_AFTER_DAYS ?? 30);
   const log = (message: string, details?: Record<string, unknown>) =>
     console.log(JSON.stringify({ msg: message, ...details }));
   if (connection.kind === 'simulator') {
@@ -83,6 +84,10 @@ async function connectAmazon(backOffice: Awaited<ReturnType<typeof startBackOffi
     const scheduler = startAmazonScheduler(backOffice.db, {
       client: clientForSimulator(simulator),
       merchantId: SIMULATOR_CREDENTIALS.sellerId,
+      now: () => simulator.clock.now(),
+      purgeAfterDays,
+      reportPoll: { intervalMs: 1_000 },
+      intervals: { ordersMs: 60_000, refundEventsMs: 5 * 60_000 },
       log,
     });
     return {
@@ -99,6 +104,7 @@ async function connectAmazon(backOffice: Awaited<ReturnType<typeof startBackOffi
       lwa: connection.lwa,
     }),
     merchantId: process.env.RETURNDESK_SELLER_ID ?? 'SELLER',
+    purgeAfterDays,
     log,
   });
   return { stop: () => scheduler.stop() };

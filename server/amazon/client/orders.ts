@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { type SpApiTransport } from './http';
 import {
+  orderSchema,
   getOrderResponseSchema,
   searchOrdersResponseSchema,
   type SearchOrdersResponse,
@@ -56,6 +58,51 @@ export class OrdersApi {
     } while (token);
   }
 
+  /**
+   * Like searchOrderPages, but each order is checked on its own: one Amazon sends in a shape we
+   * cannot read (a required field missing) comes back in `malformed` with the problem, and the
+   * rest of the page is read. Unknown enum values pass (statuses are kept as strings).
+   */
+  async *searchOrderPagesLenient(
+    query: SearchOrdersQuery,
+    resumeToken?: string,
+  ): AsyncGenerator<{
+    orders: SpApiOrder[];
+    malformed: { raw: unknown; problem: string }[];
+    nextToken: string | null;
+  }> {
+    let token = resumeToken;
+    do {
+      const { data } = await this.transport.call({
+        operation: 'searchOrders',
+        query: {
+          marketplaceIds: query.marketplaceIds,
+          lastUpdatedAfter: query.lastUpdatedAfter,
+          lastUpdatedBefore: query.lastUpdatedBefore,
+          maxResultsPerPage: query.maxResultsPerPage ?? 100,
+          includedData: query.includedData ?? ORDER_DATASETS,
+          paginationToken: token,
+        },
+        response: lenientSearchSchema,
+      });
+      const orders: SpApiOrder[] = [];
+      const malformed: { raw: unknown; problem: string }[] = [];
+      for (const raw of data.orders) {
+        const parsed = orderSchema.safeParse(raw);
+        if (parsed.success) orders.push(parsed.data);
+        else
+          malformed.push({
+            raw,
+            problem: parsed.error.issues
+              .map((i) => `${i.path.join('.') || '(order)'}: ${i.message}`)
+              .join('; '),
+          });
+      }
+      token = data.pagination?.nextToken;
+      yield { orders, malformed, nextToken: token ?? null };
+    } while (token);
+  }
+
   async getOrder(
     orderId: string,
     includedData: readonly string[] = ORDER_DATASETS,
@@ -69,3 +116,8 @@ export class OrdersApi {
     return data.order;
   }
 }
+
+const lenientSearchSchema = z.object({
+  orders: z.array(z.unknown()),
+  pagination: z.object({ nextToken: z.string().optional() }).optional(),
+});

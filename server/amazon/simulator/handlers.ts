@@ -438,6 +438,9 @@ export function createHandlers(state: SimulatorState, faults: FaultInjector) {
     marketplace?: MarketplaceCode;
     fulfillment?: 'AFN' | 'MFN';
     status?: 'Unshipped' | 'Shipped' | 'Delivered';
+    /** One line of one unit, its price at most this (minor units): a refund policies approve. */
+    singleLineMaxMinor?: number;
+    overrides?: Record<string, unknown>;
   }) {
     const marketplace = input.marketplace ?? 'US';
     if (!Object.hasOwn(MARKETPLACES, marketplace))
@@ -447,7 +450,28 @@ export function createHandlers(state: SimulatorState, faults: FaultInjector) {
       const candidates = generateOrders({ seed, count: 40, referenceTime: new Date(now()) }).filter(
         (o) => o.marketplace === marketplace && !state.orders.has(o.amazonOrderId),
       );
-      const demo = candidates[0];
+      const max = input.singleLineMaxMinor;
+      const cheap =
+        max === undefined
+          ? candidates
+          : candidates
+              .filter((o) => o.lines.some((l) => l.unitPriceMinor <= max))
+              .map((o) => {
+                const line = o.lines.find((l) => l.unitPriceMinor <= max)!;
+                return {
+                  ...o,
+                  lines: [
+                    {
+                      ...line,
+                      quantity: 1,
+                      promotionDiscountMinor: 0,
+                      itemTaxMinor: Math.round(line.itemTaxMinor / line.quantity),
+                    },
+                  ],
+                };
+              });
+      if (attempt > 200) throw new RangeError('no order of that kind could be made');
+      const demo = cheap[0];
       if (!demo) continue;
       const purchasedMs = now() - 5 * 60_000;
       const status = input.status ?? 'Delivered';
@@ -460,6 +484,7 @@ export function createHandlers(state: SimulatorState, faults: FaultInjector) {
           deliveredAt: status === 'Delivered' ? iso(now() - 3 * 60_000) : null,
         },
         lastUpdatedMs: now() - 3 * 60_000,
+        ...(input.overrides ? { overrides: input.overrides } : {}),
       };
       state.orders.set(demo.amazonOrderId, order);
       return order;

@@ -7,6 +7,11 @@ import { SPAPI_MARKETPLACES } from '../marketplaces';
 export interface SimOrder {
   demo: DemoOrder;
   lastUpdatedMs: number;
+  /**
+   * Fields laid over the order's JSON as served (tests: an enum value Amazon added later, a
+   * required field missing — `undefined` drops it).
+   */
+  overrides?: Record<string, unknown>;
 }
 
 /** What the buyer paid for one line, per adjustment component (minor units). */
@@ -106,6 +111,7 @@ export function orderJson(order: SimOrder): Record<string, unknown> {
       fulfilledBy: demo.fulfillment === 'AFN' ? 'AMAZON' : 'MERCHANT',
     },
     orderItems,
+    ...order.overrides,
   };
 }
 

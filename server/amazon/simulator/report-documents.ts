@@ -161,7 +161,11 @@ export function buildReport(
       return tsv(type, rows);
     }
     case 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2': {
-      const settlementId = String(Math.floor(window.startMs / 1000));
+      // Amazon's settlement ids are unique per seller account and marketplace.
+      const marketplaceNo = Object.values(SPAPI_MARKETPLACES).findIndex((m) =>
+        window.marketplaceIds.includes(m.id),
+      );
+      const settlementId = String(Math.floor(window.startMs / 1000) * 100 + marketplaceNo + 1);
       const entries = ledger.filter((e) => inWindow(e.appliedAtMs));
       const currency = entries[0]?.currency ?? 'USD';
       const total = -entries.reduce((s, e) => s + e.refundedMinor, 0);

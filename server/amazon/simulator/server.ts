@@ -253,6 +253,8 @@ export async function startAmazonSimulator(
             marketplace: z.enum(MARKETPLACE_CODES as [string, ...string[]]).optional(),
             fulfillment: z.enum(['AFN', 'MFN']).optional(),
             status: z.enum(['Unshipped', 'Shipped', 'Delivered']).optional(),
+            singleLineMaxMinor: z.number().int().positive().optional(),
+            overrides: z.record(z.string(), z.unknown()).optional(),
           })
           .parse(json());
         const order = createOrder(input as Parameters<typeof createOrder>[0]);
