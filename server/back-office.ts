@@ -6,6 +6,7 @@ import { openDatabase, redactUrl } from './database/open';
 import { demoReferenceDay, seedDemoIfEmpty } from './directory/seed';
 import { buildApp } from './http/app';
 import { startAmazonScheduler, type AmazonSchedulerOptions } from './amazon-sync/scheduler';
+import { loadSecretKey } from './amazon-sync/credentials';
 
 export interface BackOfficeOptions {
   /** PostgreSQL (node-postgres) when set; otherwise the embedded PGlite in `<dataDir>/pglite`. */
@@ -60,10 +61,16 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     onPoolError: (error) => log?.error({ err: error }, 'an idle database connection failed'),
   });
   let app: ReturnType<typeof buildApp> | undefined;
+  let secretKey: Buffer | undefined;
   try {
     if (options.seedDemo) await seedDemoIfEmpty(database.db, now());
     app = buildApp(
-      { db: database.db, now, readiness: database.readiness },
+      {
+        db: database.db,
+        now,
+        readiness: database.readiness,
+        secretKey: () => (secretKey ??= loadSecretKey(options.dataDir)),
+      },
       options.logger ?? false,
     );
     log = app.log;

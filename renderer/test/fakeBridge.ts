@@ -130,6 +130,14 @@ export function homeHandlers(): Handlers {
       },
     ],
     'users.list': () => [],
+    'amazonAccount.get': () => ({
+      connected: false,
+      clientIdHint: null,
+      refreshTokenSet: false,
+      sellerId: null,
+      region: null,
+      updatedAt: null,
+    }),
     'settings.get': () => ({ idleLockSeconds: 300, maxFailedSignIns: 5, lockoutMinutes: 15 }),
     'finance.orderTotals': () => [
       {

@@ -3,6 +3,7 @@ import { SYNC_MAX_BATCH_BYTES } from '../../shared/sync/protocol';
 import { acceptJsonBodies, compressResponses } from './compression';
 import { installErrorHandlers } from './errors';
 import { requestIdOf } from './request-id';
+import { amazonAccountRoutes } from './routes/amazon-account';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
@@ -30,6 +31,7 @@ export function buildApp(
   compressResponses(app);
   healthRoutes(app, services);
   deviceRoutes(app, services);
+  amazonAccountRoutes(app, services);
   syncRoutes(app, services);
   return app;
 }

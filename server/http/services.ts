@@ -5,4 +5,6 @@ export interface BackOfficeServices {
   db: Db;
   now: () => Date;
   readiness(): Promise<{ ready: boolean; detail: string }>;
+  /** The server key sealing stored secrets (made on first use). */
+  secretKey?: () => Buffer;
 }

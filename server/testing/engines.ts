@@ -35,6 +35,8 @@ export interface TestBackOffice extends BackOffice {
   clock: TestClock;
   /** Every line the back office logged, parsed. */
   logs: LogLine[];
+  /** Its data folder (PGlite, the server key). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function startTestBackOffice(
   return Object.assign(backOffice, {
     clock,
     logs,
+    dataDir,
     stop: async () => {
       try {
         await backOffice.close();

@@ -4,6 +4,7 @@ import * as audit from './audit';
 import * as adminUsers from './admin-users';
 import * as policies from './policies';
 import * as devices from './devices';
+import * as amazonAccount from './amazon-account';
 import * as deadlines from './deadlines';
 import * as directory from './directory';
 import * as orders from './orders';
@@ -97,6 +98,8 @@ export const CONTRACTS = {
   [devices.devicesList.name]: devices.devicesList,
   [devices.devicesEnrollmentCode.name]: devices.devicesEnrollmentCode,
   [devices.devicesRevoke.name]: devices.devicesRevoke,
+  [amazonAccount.amazonAccountGet.name]: amazonAccount.amazonAccountGet,
+  [amazonAccount.amazonAccountSet.name]: amazonAccount.amazonAccountSet,
   [deadlines.refundsDeadlines.name]: deadlines.refundsDeadlines,
   [orders.ordersRecent.name]: orders.ordersRecent,
   [orders.financeOrderTotals.name]: orders.financeOrderTotals,

@@ -916,6 +916,20 @@ export const en = {
     dueAt: 'Due by {{time}}',
   },
   admin: {
+    amazon: {
+      title: 'Amazon seller account',
+      connected: 'Connected · client id {{hint}} · {{token}}',
+      notConnected: 'Not connected: the back office has no seller credentials.',
+      tokenSet: 'refresh token set',
+      tokenMissing: 'no refresh token',
+      save: 'Save to the back office',
+      fields: {
+        clientId: 'LWA client id',
+        clientSecret: 'LWA client secret',
+        refreshToken: 'Refresh token',
+        sellerId: 'Seller id',
+      },
+    },
     devices: {
       title: 'Desktops',
       store: 'Store',

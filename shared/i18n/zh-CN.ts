@@ -886,6 +886,20 @@ export const zhCN: Messages = {
     dueAt: '须在 {{time}} 前完成',
   },
   admin: {
+    amazon: {
+      title: '亚马逊卖家账户',
+      connected: '已连接 · 客户端 ID {{hint}} · {{token}}',
+      notConnected: '未连接：后台没有卖家凭据。',
+      tokenSet: '已设置刷新令牌',
+      tokenMissing: '未设置刷新令牌',
+      save: '保存到后台',
+      fields: {
+        clientId: 'LWA 客户端 ID',
+        clientSecret: 'LWA 客户端密钥',
+        refreshToken: '刷新令牌',
+        sellerId: '卖家 ID',
+      },
+    },
     devices: {
       title: '电脑',
       store: '门店',

@@ -29,6 +29,9 @@ export const SYNC_PATHS = {
   /** A regional manager's offline approval key: a new one (the previous one revoked), or none. */
   rotateManagerKey: '/v1/admin/manager-keys/rotate',
   revokeManagerKey: '/v1/admin/manager-keys/revoke',
+  /** The seller account's LWA credentials: what is set (never the secrets), and setting them. */
+  amazonAccount: '/v1/admin/amazon-account',
+  setAmazonAccount: '/v1/admin/amazon-account/set',
 } as const;
 
 /** Request bodies above this (after decompression) are refused with `TOO_LARGE`. */
@@ -281,6 +284,26 @@ export const RevokeDeviceResponseSchema = z.object({
   deviceId: Uuid,
   revokedAt: Iso,
 });
+
+export const AmazonAccountRequestSchema = z.object({ actingUserId: Uuid });
+export const SetAmazonAccountRequestSchema = z.object({
+  actingUserId: Uuid,
+  clientId: z.string().trim().min(8).max(200),
+  clientSecret: z.string().trim().min(8).max(500),
+  refreshToken: z.string().trim().min(8).max(2000),
+  sellerId: z.string().trim().min(2).max(50),
+  region: z.enum(['na', 'eu', 'fe']).default('na'),
+});
+/** Never the secrets: whether they are set, and the client id's first and last characters. */
+export const AmazonAccountStatusSchema = z.object({
+  connected: z.boolean(),
+  clientIdHint: z.string().nullable(),
+  refreshTokenSet: z.boolean(),
+  sellerId: z.string().nullable(),
+  region: z.string().nullable(),
+  updatedAt: Iso.nullable(),
+});
+export type AmazonAccountStatus = z.infer<typeof AmazonAccountStatusSchema>;
 
 /** A regional manager gets a new offline approval key; their current one is revoked. */
 export const RotateManagerKeyRequestSchema = z.object({

@@ -232,6 +232,44 @@ describe('desktops and the back office', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }, 90_000);
 
+  it('an admin sets the seller account from their desktop: the secrets reach the back office only, never this database, its audit log or any pull; a clerk is refused', async () => {
+    const SECRET = 'cs-THE-CLIENT-SECRET-0123456789';
+    const REFRESH = 'Atzr|THE-REFRESH-TOKEN-0123456789';
+    const adminDesk = await enrolledDesktop('NY01', 'chain');
+    await adminDesk.signIn('admin', 'admin', adminDesk.secrets.admin);
+    const status = await adminDesk.ok('admin', 'amazonAccount.set', {
+      clientId: 'amzn1.application-oa2-client.00112233aabbc9xyz',
+      clientSecret: SECRET,
+      refreshToken: REFRESH,
+      sellerId: 'A2SELLER',
+    });
+    expect(status).toMatchObject({
+      connected: true,
+      clientIdHint: 'amzn1…9xyz',
+      refreshTokenSet: true,
+    });
+    expect(await adminDesk.ok('admin', 'amazonAccount.get', {})).toEqual(status);
+    await syncNow(adminDesk, 'admin');
+    const tables = adminDesk.query<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table'",
+    );
+    for (const { name } of tables) {
+      const dump = JSON.stringify(adminDesk.query(`SELECT * FROM "${name}"`));
+      expect(dump, name).not.toContain('THE-CLIENT-SECRET');
+      expect(dump, name).not.toContain('THE-REFRESH-TOKEN');
+    }
+    const audit = adminDesk.query<{ after: string }>(
+      "SELECT after FROM audit_events WHERE action = 'amazonAccount.set'",
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toContain('amzn1…9xyz');
+
+    const clerkDesk = await enrolledDesktop('NY01', 'store');
+    await clerkDesk.signIn('till', 'clerk.ny01', clerkDesk.secrets.clerk);
+    const refused = await clerkDesk.call('till', 'amazonAccount.get', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  }, 90_000);
+
   it('two tills refund the same unit while apart: the second is refused by the back office and says so', async () => {
     const tillA = await enrolledDesktop('NY01', 'store');
     const tillB = await enrolledDesktop('NY01', 'store');

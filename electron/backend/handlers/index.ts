@@ -2,6 +2,7 @@ import type { HandlerMap } from '../context';
 import { adminUserHandlers } from './admin-users';
 import { policyHandlers } from './policies';
 import { deviceHandlers } from './devices';
+import { amazonAccountHandlers } from './amazon-account';
 import { deadlineHandlers } from './deadlines';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap = {
   ...adminUserHandlers,
   ...policyHandlers,
   ...deviceHandlers,
+  ...amazonAccountHandlers,
   ...deadlineHandlers,
   ...orderHandlers,
   ...settingsHandlers,

@@ -14,6 +14,7 @@ import { FailedPrints } from '../printing/PrintQueue';
 import { RecentReturns } from '../returns/RecentReturns';
 import { UsersAdmin } from '../admin/UsersAdmin';
 import { PoliciesAdmin } from '../admin/PoliciesAdmin';
+import { AmazonAccountAdmin } from '../admin/AmazonAccountAdmin';
 import { DevicesAdmin } from '../admin/DevicesAdmin';
 import { RefundDeadlines } from '../refunds/RefundDeadlines';
 
@@ -92,6 +93,7 @@ export function AdminHome() {
         <UsersAdmin />
         <PoliciesAdmin />
         <DevicesAdmin />
+        <AmazonAccountAdmin />
         <StoreGrid title={t('home.admin.stores')} />
         <AuditPanel />
       </div>
