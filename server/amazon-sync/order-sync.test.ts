@@ -100,6 +100,9 @@ describe.each(ENGINES)('Amazon order sync and jobs on %s', (engine) => {
     expect(sim.served.createReport).toBe(1);
     const found = await held(later);
     expect(found?.marketplace).toBe('UK');
+    // Its package is DELIVERED: delivered as of Amazon's last update of the order.
+    expect(found?.status).toBe('Delivered');
+    expect(found?.deliveredAt).toBeTruthy();
     expect((await readRow(bo.db, 'orders', found!.id))?.data).toMatchObject({
       amazonOrderId: later,
       buyerName: expect.any(String),
@@ -118,6 +121,7 @@ describe.each(ENGINES)('Amazon order sync and jobs on %s', (engine) => {
 
   it('an unknown enum value is stored as Amazon wrote it; an order missing a required field is quarantined and the sync goes on', async () => {
     const odd = await simOrder({
+      status: 'Unshipped',
       overrides: { fulfillment: { fulfillmentStatus: 'IN_ORBIT', fulfilledBy: 'MERCHANT' } },
     });
     const broken = await simOrder({ overrides: { orderItems: null } });

@@ -398,7 +398,17 @@ export function toRecords(
     : amazon.fulfillment
       ? (STATUS_OF[amazon.fulfillment.fulfillmentStatus] ?? amazon.fulfillment.fulfillmentStatus)
       : (mine?.status ?? 'Unknown');
-  const status = mine ? keptStatus(mine.status, amazonStatus) : amazonStatus;
+  // Amazon gives no delivery time: a package DELIVERED marks the order delivered, as of the
+  // order's last update (when Amazon recorded it), unless we knew the time already.
+  const delivered =
+    !amazon.reportStatus &&
+    (amazon.packages ?? []).length > 0 &&
+    (amazon.packages ?? []).every((p) => p.packageStatus?.status === 'DELIVERED');
+  const status = delivered
+    ? 'Delivered'
+    : mine
+      ? keptStatus(mine.status, amazonStatus)
+      : amazonStatus;
   const fulfilledBy = amazon.fulfillment?.fulfilledBy;
   const address = amazon.recipient?.deliveryAddress;
   const order: OrderRecord = {
@@ -408,7 +418,8 @@ export function toRecords(
     marketplaceId,
     currency,
     purchasedAt: mine?.purchasedAt ?? new Date(amazon.createdTime).toISOString(),
-    deliveredAt: mine?.deliveredAt ?? null,
+    deliveredAt:
+      mine?.deliveredAt ?? (delivered ? new Date(amazon.lastUpdatedTime).toISOString() : null),
     status,
     fulfillment:
       fulfilledBy === 'AMAZON'

@@ -8,7 +8,13 @@ import {
   type SpApiOrder,
 } from './schemas';
 
-export const ORDER_DATASETS = ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT'] as const;
+export const ORDER_DATASETS = [
+  'BUYER',
+  'RECIPIENT',
+  'PROCEEDS',
+  'FULFILLMENT',
+  'PACKAGES',
+] as const;
 
 export interface SearchOrdersQuery {
   marketplaceIds: readonly string[];

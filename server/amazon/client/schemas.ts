@@ -76,6 +76,15 @@ export const orderSchema = z.object({
     .object({ fulfillmentStatus: z.string(), fulfilledBy: z.string().optional() })
     .optional(),
   orderItems: z.array(orderItemSchema),
+  /** PACKAGES: a package DELIVERED is the only sign of delivery the Orders API gives. */
+  packages: z
+    .array(
+      z.object({
+        packageReferenceId: z.string(),
+        packageStatus: z.object({ status: z.string() }).optional(),
+      }),
+    )
+    .optional(),
 });
 export type SpApiOrder = z.infer<typeof orderSchema>;
 

@@ -111,6 +111,20 @@ export function orderJson(order: SimOrder): Record<string, unknown> {
       fulfilledBy: demo.fulfillment === 'AFN' ? 'AMAZON' : 'MERCHANT',
     },
     orderItems,
+    ...(demo.status === 'Shipped' || demo.status === 'Delivered'
+      ? {
+          packages: [
+            {
+              packageReferenceId: '1',
+              packageStatus: { status: demo.status === 'Delivered' ? 'DELIVERED' : 'IN_TRANSIT' },
+              packageItems: demo.lines.map((l) => ({
+                orderItemId: l.orderItemId,
+                quantity: l.quantity,
+              })),
+            },
+          ],
+        }
+      : {}),
     ...order.overrides,
   };
 }
