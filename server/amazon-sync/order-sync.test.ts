@@ -19,10 +19,15 @@ import { ENGINES, startTestBackOffice, type TestBackOffice } from '../testing/en
 import {
   parseSettlementReport,
   purgeBuyerData,
+  runRefundEventsJob,
   runReturnsReportJob,
   runSettlementJob,
 } from './jobs';
 import { ORDER_SYNC_JOB, OrderSync } from './order-sync';
+import { RefundExecutor } from '../refunds/executor';
+import { deliveredOrders, insertApprovedRefund } from '../refunds/testing';
+import { amazonRefundEvents, refundExecutions } from '../database/schema';
+import { SIMULATOR_CREDENTIALS } from '../amazon/simulator';
 
 const TIME_SCALE = 600;
 
@@ -142,7 +147,7 @@ describe.each(ENGINES)('Amazon order sync and jobs on %s', (engine) => {
     );
   });
 
-  it('purges buyer data of orders delivered more than N days ago and republishes them (recent orders keep theirs)', async () => {
+  it('purges buyer data of orders delivered more than N days ago and republishes them (recent orders keep theirs); a later sync keeps them blank', async () => {
     const now = sim.clock.now();
     const result = await purgeBuyerData(bo.db, { now: () => now, days: 30, batch: 100_000 });
     expect(result.purged).toBeGreaterThan(0);
@@ -165,9 +170,57 @@ describe.each(ENGINES)('Amazon order sync and jobs on %s', (engine) => {
       .where(eq(orders.amazonOrderId, order.amazonOrderId));
     expect(recent[0]!.buyerName).toBe('');
     expect((await purgeBuyerData(bo.db, { now: () => now, days: 30 })).purged).toBe(0);
+    // Amazon changes the order later: the sync updates it but keeps the buyer blank.
+    const atAmazon = sim.state.orders.get(order.amazonOrderId)!;
+    atAmazon.lastUpdatedMs = sim.clock.now() - 3 * 60_000;
+    atAmazon.overrides = { recipient: { deliveryAddress: { city: 'Elsewhere' } } };
+    await sync().runOnce();
+    const resynced = await held(order.amazonOrderId);
+    expect(resynced!.shipCity).toBe('Elsewhere');
+    expect([resynced!.buyerName, resynced!.buyerEmail]).toEqual(['', '']);
     // Recent orders keep their buyer.
     const kept = await bo.db.select().from(orders).where(eq(orders.marketplace, 'US'));
     expect(kept.some((o) => o.buyerName !== '')).toBe(true);
+  });
+
+  it('refund events of the orders we refunded are ingested and matched to our request', async () => {
+    const pool = (await deliveredOrders(bo.db)).filter(
+      (o) => sim.state.orders.has(o.order.amazonOrderId) && o.order.marketplace === 'US',
+    );
+    const target = pool.at(-1)!;
+    const { request } = await insertApprovedRefund(bo.db, target, { lines: [{ index: 0 }] });
+    const executor = new RefundExecutor({
+      db: bo.db,
+      client: client(),
+      merchantId: SIMULATOR_CREDENTIALS.sellerId,
+      now: () => sim.clock.now(),
+    });
+    for (let i = 0; i < 40; i++) {
+      await executor.runCycle();
+      const [e] = await bo.db
+        .select()
+        .from(refundExecutions)
+        .where(eq(refundExecutions.refundRequestId, request.id));
+      if (e?.state === 'refunded' && e.amazonAdjustmentId) break;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const result = await runRefundEventsJob(bo.db, client(), { now: () => sim.clock.now() });
+    expect(result.events).toBeGreaterThanOrEqual(1);
+    const events = await bo.db
+      .select()
+      .from(amazonRefundEvents)
+      .where(eq(amazonRefundEvents.amazonOrderId, target.order.amazonOrderId));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.refundRequestId).toBe(request.id);
+    expect(events[0]!.totalMinor).toBeLessThan(0);
+    // Read again: still one row per event.
+    await runRefundEventsJob(bo.db, client(), { now: () => sim.clock.now() });
+    expect(
+      await bo.db
+        .select()
+        .from(amazonRefundEvents)
+        .where(eq(amazonRefundEvents.amazonOrderId, target.order.amazonOrderId)),
+    ).toHaveLength(1);
   });
 
   it('settlement reports found with getReports are ingested once; returns report job runs', async () => {
