@@ -36,6 +36,7 @@ export async function benchAmazonBackfill(orderCount = 5000): Promise<void> {
       logger: () => {},
     });
     const started = performance.now();
+    const startedAtMs = Date.now();
     const report = await client.reports.requestFlatFileReport(
       {
         reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
@@ -63,6 +64,10 @@ export async function benchAmazonBackfill(orderCount = 5000): Promise<void> {
         (searchOnlyS > 0
           ? ` = ${((elapsedS / searchOnlyS) * 100).toFixed(2)}% of searchOrders alone (computed ${hours(searchOnlyS)})`
           : ' (searchOrders alone would fit in its burst of 20 pages)'),
+    );
+    const afterFirstMinute = simulator.throttled.filter((t) => t.atMs - startedAtMs > 60_000);
+    console.log(
+      `  429 from the rate limits: ${simulator.throttled.length} in all, ${afterFirstMinute.length} after the first minute`,
     );
     for (const [operation, count] of Object.entries(simulator.served)) {
       const plan = PUBLISHED_USAGE_PLANS[operation as keyof typeof PUBLISHED_USAGE_PLANS];

@@ -64,6 +64,8 @@ export interface AmazonSimulator {
   validations: ValidationRecord[];
   /** Requests per operation that the simulator accepted (not throttled). */
   served: Record<string, number>;
+  /** Requests per operation refused with 429 by the published rate limits (not injected faults), with when. */
+  throttled: { operation: string; atMs: number }[];
   clock: SimClock;
   state: SimulatorState;
 }
@@ -128,6 +130,7 @@ export async function startAmazonSimulator(
   const tokens = new Map<string, number>(); // access token → expiry (sim ms)
   const validations: ValidationRecord[] = [];
   const served: Record<string, number> = {};
+  const throttled: { operation: string; atMs: number }[] = [];
   const mode = options.mode ?? 'simulate';
   let baseUrl = '';
 
@@ -345,6 +348,7 @@ export async function startAmazonSimulator(
         errorBody('ServiceUnavailable', 'Service temporarily unavailable. Please try again.'),
       );
     if (options.rateLimits !== false && !buckets.get(operation)?.tryTake()) {
+      throttled.push({ operation, atMs: Date.now() });
       return reply(
         429,
         errorBody('QuotaExceeded', 'You exceeded your quota for the requested resource.'),
@@ -445,6 +449,7 @@ export async function startAmazonSimulator(
     faults,
     validations,
     served,
+    throttled,
     clock,
     state,
   };
