@@ -54,13 +54,17 @@ async function serve(config: ServerConfig): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping the back office`);
-    Promise.all([amazon.stop(), backOffice.close()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('could not stop cleanly:', error);
-        process.exit(1);
-      },
-    );
+    // The Amazon jobs finish their run (and record it) before the database closes.
+    amazon
+      .stop()
+      .then(() => backOffice.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('could not stop cleanly:', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -79,6 +83,7 @@ async function connectAmazon(backOffice: Awaited<ReturnType<typeof startBackOffi
   if (connection.kind === 'simulator') {
     const simulator = await startAmazonSimulator({
       ordersReferenceTime: backOffice.demoReferenceDay ?? undefined,
+      timings: { reportProcessingMs: 5_000 },
     });
     console.log(`Amazon simulator on ${simulator.url} (no LWA credentials set)`);
     const scheduler = startAmazonScheduler(backOffice.db, {

@@ -154,7 +154,15 @@ export function parseSettlementReport(text: string) {
 export async function runSettlementJob(
   db: Db,
   client: SpApiClient,
-  options: { now: () => number; firstDays?: number },
+  options: {
+    now: () => number;
+    firstDays?: number;
+    /**
+     * Reports read a run (getReportDocument is 0.0167 rps, shared with the other report jobs):
+     * the rest wait for the next run. Default 5.
+     */
+    maxReports?: number;
+  },
 ): Promise<{ reports: number; lines: number; quarantined: number }> {
   const startedAt = options.now();
   const cursor = (await readCursor(db, SETTLEMENTS_JOB)) as {
@@ -174,6 +182,16 @@ export async function runSettlementJob(
     );
     for (const report of page.reports) {
       if (done.has(report.reportId) || !report.reportDocumentId) continue;
+      if (summary.reports >= (options.maxReports ?? 5)) {
+        // Left for the next run: keep the window where it is.
+        await writeCursor(
+          db,
+          SETTLEMENTS_JOB,
+          { createdSince, done: [...done] },
+          new Date(options.now()),
+        );
+        return summary;
+      }
       const doc = await client.reports.getReportDocument(report.reportDocumentId);
       const text = await client.reports.downloadReportDocument(doc);
       const now = new Date(options.now());

@@ -28,8 +28,8 @@ import { readCursor, writeCursor } from './returns-ingest';
  *
  * First run (no cursor): one bulk all-orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL)
  * covering `backfillDays`. An order we already hold is updated from its report rows (status); an
- * order new to us, or pending (no prices in the report), is fetched once with getOrder, because the
- * report has no order item ids, buyer or recipient. After that: searchOrders by lastUpdatedAfter,
+ * order new to us is fetched once with getOrder, because the report has no order item ids, buyer
+ * or recipient (nor prices while pending). After that: searchOrders by lastUpdatedAfter,
  * page by page, the cursor (with the page token) written after every page so a restart resumes.
  *
  * Amazon adds enum values without notice: an unknown order status is stored as Amazon wrote it; a
@@ -154,13 +154,17 @@ export class OrderSync {
       for (const id of chunk) {
         const rows = byOrder.get(id)!;
         const mine = held.orders.get(id);
-        const pending = rows.some((r) => (r['order-status'] ?? '').trim() === 'Pending');
-        if (!mine || pending) {
+        // New to us: the report has no order item ids or buyer, so one getOrder.
+        if (!mine) {
           toFetch.push(id);
           continue;
         }
-        const status = REPORT_STATUS_OF[rows[0]!['order-status']?.trim() ?? ''];
-        const nextStatus = status ?? rows[0]!['order-status']?.trim() ?? mine.status;
+        const reported = rows[0]!['order-status']?.trim() ?? '';
+        const status = REPORT_STATUS_OF[reported];
+        let nextStatus = status ?? (reported || mine.status);
+        // The report says Pending for what the Orders API calls unshipped: no change.
+        if (reported === 'Pending' && ['Unshipped', 'PendingAvailability'].includes(mine.status))
+          nextStatus = mine.status;
         if (keptStatus(mine.status, nextStatus) !== mine.status) {
           statusOnly.push(reportOnlyOrder(mine, nextStatus));
         }
