@@ -1,3 +1,4 @@
+import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DeviceScopeSchema } from '../shared/sync/protocol';
 import { startBackOffice } from './back-office';
@@ -8,6 +9,8 @@ import {
   startAmazonSimulator,
 } from './amazon/simulator';
 import { startAmazonScheduler } from './amazon-sync/scheduler';
+import { loadSecretKey, readSellerAccount } from './amazon-sync/credentials';
+import { LWA_TOKEN_URL, spApiEndpoint } from './amazon/marketplaces';
 import { readConfig, type ServerConfig } from './config';
 import { openDatabase } from './database/open';
 import { DEFAULT_MIGRATIONS_DIR } from './back-office';
@@ -35,7 +38,7 @@ async function serve(config: ServerConfig): Promise<void> {
     seedDemo: config.seedDemo,
   });
   console.log(`ReturnDesk back office on ${backOffice.url} (${backOffice.engine})`);
-  const amazon = await connectAmazon(backOffice);
+  const amazon = await connectAmazon(backOffice, config.dataDir);
   if (config.bootstrapStore) {
     const store = await storeByCode(backOffice.db, config.bootstrapStore);
     if (!store) throw new Error(`No store with code ${config.bootstrapStore} in the directory.`);
@@ -48,6 +51,12 @@ async function serve(config: ServerConfig): Promise<void> {
       now: new Date(),
     });
     console.log(`Enrollment code for ${store.code} (store scope): ${code}`);
+    if (config.bootstrapCodeFile) {
+      // Written whole, then renamed: the desktop polling the file never reads half a code.
+      const partial = `${config.bootstrapCodeFile}.partial`;
+      await writeFile(partial, `${code}\n`, { mode: 0o600 });
+      await rename(partial, config.bootstrapCodeFile);
+    }
   }
   let stopping = false;
   const stop = (signal: string) => {
@@ -75,8 +84,39 @@ async function serve(config: ServerConfig): Promise<void> {
  * (same reference day, same amazonOrderIds), so refunds apply to orders "Amazon" knows. With
  * credentials: the real SP-API. Either way the refund executor runs every two minutes.
  */
-async function connectAmazon(backOffice: Awaited<ReturnType<typeof startBackOffice>>) {
-  const connection = amazonConnectionFromEnv(process.env);
+async function connectAmazon(
+  backOffice: Awaited<ReturnType<typeof startBackOffice>>,
+  dataDir: string,
+) {
+  let connection = amazonConnectionFromEnv(process.env);
+  let sellerId = process.env.RETURNDESK_SELLER_ID ?? 'SELLER';
+  // No credentials in the environment: the seller account an admin set from their desktop (read
+  // at start; a change takes effect at the next start).
+  const stored =
+    connection.kind === 'simulator'
+      ? await readSellerAccount(backOffice.db, loadSecretKey(dataDir)).catch((error: unknown) => {
+          console.error('stored seller account not readable:', String(error));
+          return null;
+        })
+      : null;
+  if (stored) {
+    connection = {
+      kind: 'amazon',
+      region: stored.region,
+      sandbox: process.env.RETURNDESK_SPAPI_SANDBOX === '1',
+      endpoint: spApiEndpoint(stored.region, {
+        sandbox: process.env.RETURNDESK_SPAPI_SANDBOX === '1',
+      }),
+      lwa: {
+        clientId: stored.clientId,
+        clientSecret: stored.clientSecret,
+        refreshToken: stored.refreshToken,
+        tokenUrl: LWA_TOKEN_URL,
+      },
+    };
+    sellerId = stored.sellerId || sellerId;
+    console.log('Amazon: the seller account stored by an admin');
+  }
   const purgeAfterDays = Number(process.env.RETURNDESK_PURGE_AFTER_DAYS ?? 30);
   const log = (message: string, details?: Record<string, unknown>) =>
     console.log(JSON.stringify({ msg: message, ...details }));
@@ -105,10 +145,10 @@ async function connectAmazon(backOffice: Awaited<ReturnType<typeof startBackOffi
   const scheduler = startAmazonScheduler(backOffice.db, {
     client: createSpApiClient({
       endpoint: connection.endpoint,
-      sellerId: process.env.RETURNDESK_SELLER_ID ?? 'SELLER',
+      sellerId,
       lwa: connection.lwa,
     }),
-    merchantId: process.env.RETURNDESK_SELLER_ID ?? 'SELLER',
+    merchantId: sellerId,
     purgeAfterDays,
     log,
   });
