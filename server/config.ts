@@ -19,6 +19,8 @@ const EnvSchema = z.object({
    * enrol the desktop it starts next to its own back office.
    */
   RETURNDESK_SERVER_BOOTSTRAP_STORE: z.string().trim().min(1).optional(),
+  /** Where to write that code too (mode 0600), for a desktop started beside this back office. */
+  RETURNDESK_SERVER_BOOTSTRAP_CODE_FILE: z.string().trim().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -28,6 +30,7 @@ export interface ServerConfig {
   host: string;
   seedDemo: boolean;
   bootstrapStore: string | undefined;
+  bootstrapCodeFile: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -44,5 +47,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: e.RETURNDESK_SERVER_HOST,
     seedDemo: e.RETURNDESK_SERVER_DEMO === '1',
     bootstrapStore: e.RETURNDESK_SERVER_BOOTSTRAP_STORE?.toUpperCase(),
+    bootstrapCodeFile: e.RETURNDESK_SERVER_BOOTSTRAP_CODE_FILE,
   };
 }

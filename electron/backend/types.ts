@@ -52,7 +52,7 @@ export interface BackendSyncOptions {
    * Enrol with this code at the first start when not enrolled yet, so a launcher needs no
    * person at the till (`RETURNDESK_ENROLLMENT_CODE`).
    */
-  enrollmentCode?: string | null;
+  enrollmentCode?: string | null | (() => Promise<string | null>);
   /**
    * Where the device token is kept: Electron passes one encrypted by the OS secret store;
    * default `<dataDir>/device-credentials.json`, readable by this OS user only.

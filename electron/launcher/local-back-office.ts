@@ -1,24 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * `npm start` and `npm run web` with no back office configured start one next to the desktop
  * (DESIGN.md §1: one command runs everything on one machine): the real back office, on its
- * embedded PGlite in `<data dir>/back-office`, on a free port, as its own process. It prints a
- * one-time enrollment code for the desktop's store, which the desktop uses at its first start.
+ * embedded PGlite in `<data dir>/back-office`, as its own process. The desktop does not wait for
+ * it: it gets the address at once (a fixed port, so an enrolled desktop finds it again next
+ * time) and a file where the back office writes a one-time enrollment code once it is up; the
+ * desktop's sync enrols with it then, and syncs from there on.
  */
 export interface LocalBackOffice {
   url: string;
-  /** For the desktop's first start; ignored by a desktop that is enrolled already. */
-  enrollmentCode: string;
+  /** Where the back office writes the enrollment code once it listens (the desktop reads it). */
+  codeFile: string;
   logFile: string;
   stop(): Promise<void>;
 }
 
-const READY = /ReturnDesk back office on (http:\/\/[\d.:]+)/;
-const CODE = /Enrollment code for \S+ \(store scope\): (\S+)/;
-const START_TIMEOUT_MS = 90_000;
+export const LOCAL_BACK_OFFICE_PORT = 4350;
 
 /** Whether to start one: no URL given, and not told to run alone (`RETURNDESK_BACKOFFICE_URL=none`). */
 export function wantsLocalBackOffice(env: NodeJS.ProcessEnv): boolean {
@@ -29,12 +29,19 @@ export function startLocalBackOffice(options: {
   root: string;
   dataDir: string;
   storeCode: string;
+  port?: number;
   env?: NodeJS.ProcessEnv;
-}): Promise<LocalBackOffice> {
+  /** Told when the back office stops by itself (it could not start: the port is taken…). */
+  onExit?: (code: number | null, logFile: string) => void;
+}): LocalBackOffice {
   const dir = join(options.dataDir, 'back-office');
   mkdirSync(dir, { recursive: true });
+  const codeFile = join(dir, 'enrollment-code');
+  // A code from an earlier run is spent or expired: only this run's may be read.
+  rmSync(codeFile, { force: true });
   const logFile = join(options.dataDir, 'back-office.log');
   const log = createWriteStream(logFile, { flags: 'a' });
+  const port = options.port ?? LOCAL_BACK_OFFICE_PORT;
   // tsx runs the back office from its sources, as `npm run server` does.
   const child: ChildProcess = spawn(
     process.execPath,
@@ -44,46 +51,26 @@ export function startLocalBackOffice(options: {
       env: {
         ...(options.env ?? process.env),
         RETURNDESK_SERVER_DATA_DIR: dir,
-        RETURNDESK_SERVER_PORT: '0',
+        RETURNDESK_SERVER_PORT: String(port),
+        RETURNDESK_SERVER_HOST: '127.0.0.1',
         RETURNDESK_SERVER_BOOTSTRAP_STORE: options.storeCode,
+        RETURNDESK_SERVER_BOOTSTRAP_CODE_FILE: codeFile,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
+  let stopping = false;
+  child.once('exit', (code) => {
+    if (!stopping) options.onExit?.(code, logFile);
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    let url: string | undefined;
-    let started = false;
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      void stop();
-      reject(new Error(`The local back office did not start (${why}); see ${logFile}.`));
-    };
-    const timer = setTimeout(
-      () => fail(`no answer in ${START_TIMEOUT_MS / 1000} s`),
-      START_TIMEOUT_MS,
-    );
-    child.once('exit', (code) => fail(`it exited with ${code}`));
-    child.on('error', (error) => fail(error.message));
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      log.write(chunk);
-      if (started) return;
-      seen += chunk;
-      url ??= READY.exec(seen)?.[1];
-      const code = CODE.exec(seen)?.[1];
-      if (url && code) {
-        started = true;
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve({ url, enrollmentCode: code, logFile, stop });
-      }
-    });
-  });
+  return { url: `http://127.0.0.1:${port}`, codeFile, logFile, stop };
 }

@@ -182,27 +182,27 @@ function runBrowserMode(): Promise<void> {
   );
 }
 
-/** One machine, no configuration: the back office runs next to the app (DESIGN.md §1). */
+/**
+ * One machine, no configuration: the back office runs next to the app (DESIGN.md §1). The app
+ * starts at once; it enrols when the back office has written its code.
+ */
 async function startBackOfficeIfNone(): Promise<LocalBackOffice | null> {
   if (!wantsLocalBackOffice(process.env)) return null;
   const { defaultDataDir } = await import('../backend/data-dir');
-  try {
-    const local = await startLocalBackOffice({
-      root: ROOT,
-      dataDir: defaultDataDir(),
-      storeCode: process.env.RETURNDESK_STORE ?? 'NY01',
-    });
-    // The app (Electron or browser mode) reads these; it enrols with the code at its first start.
-    process.env.RETURNDESK_BACKOFFICE_URL = local.url;
-    process.env.RETURNDESK_ENROLLMENT_CODE = local.enrollmentCode;
-    console.log(`Back office: ${local.url} (log: ${local.logFile})`);
-    return local;
-  } catch (error) {
-    // The counter never waits for the back office: without it, the desktop works alone.
-    console.error(`${(error as Error).message} The desktop works on its own.`);
-    process.env.RETURNDESK_BACKOFFICE_URL = 'none';
-    return null;
-  }
+  const local = startLocalBackOffice({
+    root: ROOT,
+    dataDir: defaultDataDir(),
+    storeCode: process.env.RETURNDESK_STORE ?? 'NY01',
+    onExit: (code, logFile) =>
+      console.error(
+        `The back office stopped (exit ${code}; see ${logFile}); the desktop works on its own.`,
+      ),
+  });
+  // The app (Electron or browser mode) reads these and enrols with the code once it is written.
+  process.env.RETURNDESK_BACKOFFICE_URL = local.url;
+  process.env.RETURNDESK_ENROLLMENT_CODE_FILE = local.codeFile;
+  console.log(`Back office: ${local.url} (log: ${local.logFile})`);
+  return local;
 }
 
 async function main(): Promise<void> {

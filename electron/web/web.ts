@@ -20,19 +20,20 @@ async function main(): Promise<void> {
   // No back office configured: run one here (`npm start` has usually started it already and
   // passes its address on).
   const local = wantsLocalBackOffice(process.env)
-    ? await startLocalBackOffice({
+    ? startLocalBackOffice({
         root,
         dataDir,
         storeCode: process.env.RETURNDESK_STORE ?? DEFAULT_DEMO_STORE,
-      }).catch((error: unknown) => {
-        // The counter never waits for the back office: without it, this desktop works alone.
-        process.stderr.write(`${(error as Error).message} This desktop works on its own.\n`);
-        return null;
+        onExit: (code, logFile) =>
+          // The counter never waits for the back office: without it, this desktop works alone.
+          process.stderr.write(
+            `The local back office stopped (exit ${code}; see ${logFile}); this desktop works on its own.\n`,
+          ),
       })
     : null;
   if (local) {
     process.env.RETURNDESK_BACKOFFICE_URL = local.url;
-    process.env.RETURNDESK_ENROLLMENT_CODE = local.enrollmentCode;
+    process.env.RETURNDESK_ENROLLMENT_CODE_FILE = local.codeFile;
   }
   const backend = await createBackend({
     dataDir,

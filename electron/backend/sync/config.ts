@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { BackendSyncOptions } from '../types';
 
@@ -21,6 +22,15 @@ export function syncOptionsFromEnv(
   }
   const code = env.RETURNDESK_ENROLLMENT_CODE?.trim();
   if (code) options.enrollmentCode = code;
+  // A back office starting beside the desktop writes its one-time code here once it is up.
+  const codeFile = env.RETURNDESK_ENROLLMENT_CODE_FILE?.trim();
+  if (!code && codeFile) {
+    options.enrollmentCode = () =>
+      readFile(codeFile, 'utf8').then(
+        (text) => text.trim() || null,
+        () => null,
+      );
+  }
   const interval = env.RETURNDESK_SYNC_INTERVAL_MS?.trim();
   if (interval) {
     const ms = Number(interval);

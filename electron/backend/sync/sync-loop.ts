@@ -23,8 +23,11 @@ export interface SyncLoopOptions {
   credentials: DeviceCredentialStore;
   /** The back office this desktop is pointed at by configuration; enrolment may name another. */
   backOfficeUrl?: string | null;
-  /** Enrol with this code at start when not enrolled yet (a launcher's first start). */
-  enrollmentCode?: string | null;
+  /**
+   * Enrol with this code at start when not enrolled yet (a launcher's first start). A function
+   * when the code comes later (a back office starting beside the desktop): null means not yet.
+   */
+  enrollmentCode?: string | null | (() => Promise<string | null>);
   fetch?: typeof fetch;
   /** Between rounds while all is well (default 5 s). */
   intervalMs?: number;
@@ -309,8 +312,15 @@ export class SyncLoop {
    */
   private async autoEnroll(): Promise<RoundResult | 'enrolled'> {
     const url = this.options.backOfficeUrl;
-    const code = this.options.enrollmentCode;
-    if (!url || !code || this.autoEnrollRefused) return 'idle';
+    const source = this.options.enrollmentCode;
+    if (!url || !source || this.autoEnrollRefused) return 'idle';
+    const code = typeof source === 'function' ? await source() : source;
+    if (!code) {
+      // The back office beside us has not made its code yet: try again later, like offline.
+      this.connection = 'offline';
+      this.failures += 1;
+      return 'retry';
+    }
     try {
       await this.enrollWith(url, code);
       return 'enrolled';
