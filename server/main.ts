@@ -77,6 +77,12 @@ async function serve(config: ServerConfig): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Started beside a desktop (npm start): when that process dies, even by SIGKILL, our stdin
+  // closes — stop too, rather than hold the data folder and the port for nobody.
+  if (process.env.RETURNDESK_SERVER_EXIT_WITH_PARENT === '1') {
+    process.stdin.on('end', () => stop('parent gone'));
+    process.stdin.resume();
+  }
 }
 
 /**

@@ -55,8 +55,10 @@ export function startLocalBackOffice(options: {
         RETURNDESK_SERVER_HOST: '127.0.0.1',
         RETURNDESK_SERVER_BOOTSTRAP_STORE: options.storeCode,
         RETURNDESK_SERVER_BOOTSTRAP_CODE_FILE: codeFile,
+        RETURNDESK_SERVER_EXIT_WITH_PARENT: '1',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin stays open while we live: the back office stops when it closes.
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
   child.stdout!.pipe(log, { end: false });
