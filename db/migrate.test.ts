@@ -33,7 +33,7 @@ describe('opening and migrating the desktop database', () => {
         ...['print_jobs', 'printer_targets', 'manifests', 'manifest_lines'],
         ...['sync_state', 'remote_audit_events', 'sync_pending_rows', 'sync_server_rows'],
         ...['manager_keys', 'manager_store_keys', 'manager_key_secrets', 'approval_challenges'],
-        ...['offline_code_failures', 'policy_sets'],
+        ...['offline_code_failures', 'policy_sets', 'amazon_refunds'],
       ].sort(),
     );
     expect(tables.every((t) => t.strict === 1)).toBe(true);

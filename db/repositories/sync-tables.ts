@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SyncTable } from '../../shared/sync/protocol';
 import type { Db } from '../client';
 import {
+  amazonRefunds,
   approvals,
   devices,
   labelPrints,
@@ -43,6 +44,7 @@ export const SYNC_TABLE_DEFS = {
   orders: { table: orders, key: ['id'] },
   orderLines: { table: orderLines, key: ['id'] },
   managerKeys: { table: managerKeys, key: ['id'] },
+  amazonRefunds: { table: amazonRefunds, key: ['id'] },
   managerStoreKeys: { table: managerStoreKeys, key: ['id'] },
   managerKeySecrets: { table: managerKeySecrets, key: ['id'] },
   returns: { table: returns, key: ['id'] },

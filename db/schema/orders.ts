@@ -61,3 +61,16 @@ export const orderLines = sqliteTable(
     ),
   ],
 );
+
+/**
+ * What Amazon refunded of an order line by itself (not through a refund of ours), as the back
+ * office last learnt it: pulled only. A refund asked for such a line needs a person to look.
+ */
+export const amazonRefunds = sqliteTable('amazon_refunds', {
+  /** The order line's id. */
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull(),
+  currency: text('currency').notNull(),
+  refundedMinor: integer('refunded_minor').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

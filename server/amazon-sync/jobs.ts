@@ -14,7 +14,14 @@ import { orderRow, type OrderRecord } from '../orders/order-rows';
 import { publishRows } from '../sync/sync-rows';
 import { withSyncWrite } from '../sync/write-lock';
 import { MARKETPLACE_CODES, MARKETPLACES } from '../../shared/domain/marketplaces';
-import { ingestReturnsReport, readCursor, writeCursor, type IngestResult } from './returns-ingest';
+import { publishAmazonRefunds } from './amazon-refunds';
+import {
+  ingestReturnsReport,
+  parseReturnsReport,
+  readCursor,
+  writeCursor,
+  type IngestResult,
+} from './returns-ingest';
 
 const DAY = 86_400_000;
 const ALL_MARKETPLACE_IDS = MARKETPLACE_CODES.map((m) => MARKETPLACES[m].id);
@@ -78,6 +85,12 @@ export async function runReturnsReportJob(
     now: new Date(startedAt),
     defaultStoreByMarketplace: options.defaultStoreByMarketplace,
   });
+  // Refunds Amazon made by itself for these orders reach the counters (ALREADY_REFUNDED).
+  await publishAmazonRefunds(
+    db,
+    parseReturnsReport(reportType, text).rows.map((r) => r.amazonOrderId),
+    new Date(startedAt),
+  );
   await writeCursor(
     db,
     RETURNS_JOB,
@@ -318,6 +331,7 @@ export async function runRefundEventsJob(
         });
     }
     await quarantine(db, 'refund-events', amazonOrderId, bad, now);
+    await publishAmazonRefunds(db, [amazonOrderId], now);
     summary.events += values.length;
     summary.quarantined += bad.length;
     await writeCursor(db, REFUND_EVENTS_JOB, { after: amazonOrderId }, now);

@@ -251,6 +251,7 @@ const ROW_SCHEMAS = {
   policySets: PolicySetRowSchema,
   orders: ServerOwned,
   orderLines: ServerOwned,
+  amazonRefunds: ServerOwned,
   returns: ReturnRowSchema,
   returnLines: ReturnLineRowSchema,
   qcInspections: QcInspectionRowSchema,

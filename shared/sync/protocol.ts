@@ -77,6 +77,12 @@ export const SERVER_OWNED_TABLES = [
   'managerKeys',
   'managerStoreKeys',
   'managerKeySecrets',
+  /**
+   * What Amazon refunded of an order line by itself (its own returns, A-to-z claims): from the
+   * returns report and financial events not matched to a refund of ours. The counter raises
+   * ALREADY_REFUNDED from it (the double-refund guard across channels).
+   */
+  'amazonRefunds',
 ] as const;
 export const SYNC_TABLES = [
   ...DIRECTORY_TABLES,

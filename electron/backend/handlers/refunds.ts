@@ -169,6 +169,7 @@ export const refundHandlers = {
       overridden: ret.overrideBy !== null,
       serialMismatch: lines.some((l) => currentQc(ctx.db, l.line.id)?.serialCheck === 'mismatch'),
       skus: lines.map((l) => l.orderLine.sku),
+      orderLineIds: lines.map((l) => l.orderLine.id),
       rules: policy.rules,
     });
     const decision = decideRefund(ctx, {

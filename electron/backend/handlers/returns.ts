@@ -52,6 +52,7 @@ export const returnHandlers = {
       overridden: assessed.some((a) => !a.verdict.eligible),
       serialMismatch: false,
       skus: assessed.map((a) => a.orderLine.sku),
+      orderLineIds: assessed.map((a) => a.orderLine.id),
       rules: policy.rules,
     });
     const approval = decideRefund(ctx, {

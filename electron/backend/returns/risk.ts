@@ -22,6 +22,8 @@ export function riskSignalsFor(
     excludeReturnId?: string;
     /** SKUs coming back in this return: the same buyer returning one again is a signal. */
     skus?: readonly string[];
+    /** The order lines being refunded: what Amazon refunded of them by itself is a signal. */
+    orderLineIds?: readonly string[];
     rules: Pick<EffectivePolicyRules, 'serialReturner' | 'repeatedSku'>;
   },
 ): RiskSignal[] {
@@ -39,6 +41,8 @@ export function riskSignalsFor(
   if (serial) signals.push(serial);
   const repeated = repeatedSkuSignal(ctx, input);
   if (repeated) signals.push(repeated);
+  const already = alreadyRefundedSignal(ctx, input.orderLineIds ?? []);
+  if (already) signals.push(already);
   if (input.outsideWindow) signals.push({ code: 'OUTSIDE_WINDOW' });
   if (input.overridden) signals.push({ code: 'ELIGIBILITY_OVERRIDDEN' });
   if (input.serialMismatch) signals.push({ code: 'SERIAL_MISMATCH' });
@@ -71,4 +75,31 @@ function repeatedSkuSignal(
     most = Math.max(most, row.n);
   }
   return most >= threshold ? { code: 'REPEATED_SKU', params: { returns: most, days } } : null;
+}
+
+/**
+ * ALREADY_REFUNDED: Amazon refunded (part of) these lines by itself — a return through Amazon,
+ * an A-to-z claim — as the back office last told this desktop (`amazon_refunds`). A person
+ * must look before the same money is asked for again; the back office's executor refuses to
+ * pay beyond what was paid in any case.
+ */
+function alreadyRefundedSignal(
+  ctx: HandlerContext,
+  orderLineIds: readonly string[],
+): RiskSignal | null {
+  let refundedMinor = 0;
+  let currency = '';
+  for (const id of new Set(orderLineIds)) {
+    const row = statement(
+      ctx.db.$client,
+      'SELECT refunded_minor AS minor, currency FROM amazon_refunds WHERE id = ?',
+    ).get(id) as { minor: number; currency: string } | undefined;
+    if (row) {
+      refundedMinor += row.minor;
+      currency = row.currency;
+    }
+  }
+  return refundedMinor > 0
+    ? { code: 'ALREADY_REFUNDED', params: { amountMinor: refundedMinor, currency } }
+    : null;
 }
