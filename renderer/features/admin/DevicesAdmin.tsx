@@ -6,6 +6,7 @@ import { useCall } from '../../app/useCall';
 import { CallView } from '../../components/CallView';
 import { Card } from '../../components/Card';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 
 type Device = CallOutput<'devices.list'>[number];
@@ -107,10 +108,7 @@ export function DevicesAdmin() {
       </CallView>
       {revoking && (
         <div className="subform">
-          <div className="field">
-            <label htmlFor="revoke-reason" className="field__label">
-              {t('admin.devices.reason', { name: revoking.name })}
-            </label>
+          <Field id="revoke-reason" label={t('admin.devices.reason', { name: revoking.name })}>
             <input
               id="revoke-reason"
               className="input"
@@ -118,7 +116,7 @@ export function DevicesAdmin() {
               maxLength={500}
               onChange={(e) => setReason(e.target.value)}
             />
-          </div>
+          </Field>
           <div className="subform__actions">
             <button
               type="button"
@@ -135,10 +133,7 @@ export function DevicesAdmin() {
         </div>
       )}
       <div className="subform">
-        <div className="field">
-          <label htmlFor="code-store" className="field__label">
-            {t('admin.devices.store')}
-          </label>
+        <Field id="code-store" label={t('admin.devices.store')}>
           <select
             id="code-store"
             className="input"
@@ -151,11 +146,8 @@ export function DevicesAdmin() {
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="code-scope" className="field__label">
-            {t('admin.devices.scope')}
-          </label>
+        </Field>
+        <Field id="code-scope" label={t('admin.devices.scope')}>
           <select
             id="code-scope"
             className="input"
@@ -168,7 +160,7 @@ export function DevicesAdmin() {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <div className="subform__actions">
           <button
             type="button"

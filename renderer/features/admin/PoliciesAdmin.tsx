@@ -8,6 +8,7 @@ import { useCall } from '../../app/useCall';
 import { CallView } from '../../components/CallView';
 import { Card } from '../../components/Card';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
 import { formatDateTime, formatAmount } from '../../lib/format';
 import { newId } from '../../lib/ids';
 import { regionsOf } from './userForm';
@@ -164,21 +165,15 @@ export function PoliciesAdmin() {
         aria-label={t('admin.policies.draft')}
         onSubmit={(e) => e.preventDefault()}
       >
-        <div className="field">
-          <label htmlFor="policy-set" className="field__label">
-            {t('admin.policies.set')}
-          </label>
+        <Field id="policy-set" label={t('admin.policies.set')}>
           <input
             id="policy-set"
             className="input mono"
             value={setKey}
             onChange={(e) => setSetKey(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="policy-scope" className="field__label">
-            {t('admin.policies.scope')}
-          </label>
+        </Field>
+        <Field id="policy-scope" label={t('admin.policies.scope')}>
           <select
             id="policy-scope"
             className="input"
@@ -194,12 +189,9 @@ export function PoliciesAdmin() {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         {scopeKind !== 'chain' && (
-          <div className="field">
-            <label htmlFor="policy-place" className="field__label">
-              {t('admin.policies.where')}
-            </label>
+          <Field id="policy-place" label={t('admin.policies.where')}>
             <select
               id="policy-place"
               className="input"
@@ -213,12 +205,13 @@ export function PoliciesAdmin() {
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
         )}
-        <div className="field">
-          <label htmlFor="policy-rules" className="field__label">
-            {t('admin.policies.rules')}
-          </label>
+        <Field
+          id="policy-rules"
+          label={t('admin.policies.rules')}
+          hint={rules.ok ? t('admin.policies.rulesHint') : t('admin.policies.rulesInvalid')}
+        >
           <textarea
             id="policy-rules"
             className="input textarea mono"
@@ -228,10 +221,7 @@ export function PoliciesAdmin() {
             aria-describedby="policy-rules-hint"
             onChange={(e) => setRulesText(e.target.value)}
           />
-          <p id="policy-rules-hint" className="field__hint">
-            {rules.ok ? t('admin.policies.rulesHint') : t('admin.policies.rulesInvalid')}
-          </p>
-        </div>
+        </Field>
         {error && <ErrorNotice error={error} />}
         {preview && preview.draft === draftKey && (
           <div className="notice" role="status" data-testid="policy-preview">

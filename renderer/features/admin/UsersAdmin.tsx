@@ -7,6 +7,7 @@ import { useCall } from '../../app/useCall';
 import { CallView } from '../../components/CallView';
 import { Card } from '../../components/Card';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
 import { newId } from '../../lib/ids';
 import {
   matchesFilter,
@@ -322,16 +323,5 @@ function UserForm({
         </button>
       </div>
     </form>
-  );
-}
-
-function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {children}
-    </div>
   );
 }
