@@ -49,6 +49,42 @@ function decodeToken(token: string): PageToken | null {
   }
 }
 
+/**
+ * getReports and getFeeds page the same way: either the filters (with their `types` parameter)
+ * or a nextToken alone, which carries the first page's filters and the offset.
+ */
+function listingOf(
+  query: Record<string, unknown>,
+  typesKey: 'reportTypes' | 'feedTypes',
+  nowMs: number,
+):
+  | {
+      pageSize: number;
+      offset: number;
+      filters: Record<string, unknown>;
+      since: number;
+      until: number;
+    }
+  | { problem: string } {
+  const pageSize = (query.pageSize as number | undefined) ?? 10;
+  let offset = 0;
+  let filters = query;
+  if (typeof query.nextToken === 'string') {
+    if (Object.keys(query).length > 1) return { problem: 'nextToken must be the only parameter.' };
+    const token = decodeToken(query.nextToken);
+    if (!token) return { problem: 'Invalid nextToken.' };
+    offset = token.offset;
+    filters = JSON.parse(token.query) as Record<string, unknown>;
+  } else if (!query[typesKey]) {
+    return { problem: `${typesKey} is required unless nextToken is given.` };
+  }
+  const since = filters.createdSince
+    ? Date.parse(filters.createdSince as string)
+    : nowMs - 90 * 86_400_000;
+  const until = filters.createdUntil ? Date.parse(filters.createdUntil as string) : nowMs;
+  return { pageSize, offset, filters, since, until };
+}
+
 export function createHandlers(state: SimulatorState, faults: FaultInjector) {
   const now = () => state.clock.now();
 
@@ -226,22 +262,9 @@ export function createHandlers(state: SimulatorState, faults: FaultInjector) {
     },
 
     getReports({ query }) {
-      const pageSize = (query.pageSize as number | undefined) ?? 10;
-      let offset = 0;
-      let filters = query;
-      if (typeof query.nextToken === 'string') {
-        if (Object.keys(query).length > 1) return invalid('nextToken must be the only parameter.');
-        const token = decodeToken(query.nextToken);
-        if (!token) return invalid('Invalid nextToken.');
-        offset = token.offset;
-        filters = JSON.parse(token.query) as Record<string, unknown>;
-      } else if (!query.reportTypes) {
-        return invalid('reportTypes is required unless nextToken is given.');
-      }
-      const since = filters.createdSince
-        ? Date.parse(filters.createdSince as string)
-        : now() - 90 * 86_400_000;
-      const until = filters.createdUntil ? Date.parse(filters.createdUntil as string) : now();
+      const listing = listingOf(query, 'reportTypes', now());
+      if ('problem' in listing) return invalid(listing.problem);
+      const { pageSize, offset, filters, since, until } = listing;
       const all = [...state.reports.values()]
         .filter(
           (r) =>
@@ -328,22 +351,9 @@ export function createHandlers(state: SimulatorState, faults: FaultInjector) {
 
     getFeeds({ query }) {
       settleDueFeeds();
-      const pageSize = (query.pageSize as number | undefined) ?? 10;
-      let offset = 0;
-      let filters = query;
-      if (typeof query.nextToken === 'string') {
-        if (Object.keys(query).length > 1) return invalid('nextToken must be the only parameter.');
-        const token = decodeToken(query.nextToken);
-        if (!token) return invalid('Invalid nextToken.');
-        offset = token.offset;
-        filters = JSON.parse(token.query) as Record<string, unknown>;
-      } else if (!query.feedTypes) {
-        return invalid('feedTypes is required unless nextToken is given.');
-      }
-      const since = filters.createdSince
-        ? Date.parse(filters.createdSince as string)
-        : now() - 90 * 86_400_000;
-      const until = filters.createdUntil ? Date.parse(filters.createdUntil as string) : now();
+      const listing = listingOf(query, 'feedTypes', now());
+      if ('problem' in listing) return invalid(listing.problem);
+      const { pageSize, offset, filters, since, until } = listing;
       const all = [...state.feeds.values()]
         .filter(
           (f) =>
