@@ -1,7 +1,8 @@
 import { type MarketplaceCode } from '../domain/marketplaces';
 import { type Currency } from '../domain/money';
 import { type Role, type UserScope } from '../domain/permissions';
-import { DEMO_SECRETS, secretKindOf } from './demo-secrets';
+import { secretKindOf } from '../domain/permissions';
+import { DEMO_SECRETS } from './demo-secrets';
 import { prngFromString } from './prng';
 import { type DemoChain, type DemoRegion, type DemoStore, type DemoUser } from './types';
 import { uuidV7 } from './uuid-v7';

@@ -12,8 +12,3 @@ export const DEMO_SECRETS: Readonly<Record<Role, string>> = {
   finance: 'finance-demo',
   admin: 'admin-demo',
 };
-
-/** Counter roles sign in with a PIN; office roles with a password. */
-export function secretKindOf(role: Role): 'pin' | 'password' {
-  return role === 'finance' || role === 'admin' ? 'password' : 'pin';
-}

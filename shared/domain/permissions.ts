@@ -129,3 +129,20 @@ export function scopeCovers(
   }
   return scope.kind === 'region' && scope.regionId === target.regionId;
 }
+
+/**
+ * Where each role works: clerks and store managers at a store, regional managers in a region,
+ * finance and admins chain-wide. The admin's directory screen and its backend both hold to it.
+ */
+export const SCOPE_KIND_OF_ROLE: Readonly<Record<Role, UserScope['kind']>> = {
+  clerk: 'store',
+  store_manager: 'store',
+  regional_manager: 'region',
+  finance: 'chain',
+  admin: 'chain',
+};
+
+/** Counter roles type a PIN on the pad; chain roles, who work from an office, a password. */
+export function secretKindOf(role: Role): 'pin' | 'password' {
+  return SCOPE_KIND_OF_ROLE[role] === 'chain' ? 'password' : 'pin';
+}

@@ -4,7 +4,12 @@ import {
   PIN_PATTERN,
   type ManagedUser,
 } from '../../../shared/contracts';
-import type { Role, UserScope } from '../../../shared/domain/permissions';
+import {
+  SCOPE_KIND_OF_ROLE,
+  secretKindOf,
+  type Role,
+  type UserScope,
+} from '../../../shared/domain/permissions';
 import {
   allUsers,
   insertUser,
@@ -19,20 +24,6 @@ import { hashSecretSync } from '../auth/password';
 import { userScopeOf } from '../call-context';
 import type { HandlerContext, HandlerMap } from '../context';
 import { auditableUser } from './session-user';
-
-/** Where each role works: the one rule that keeps a scope meaningful for its role. */
-const SCOPE_KIND_OF_ROLE: Record<Role, UserScope['kind']> = {
-  clerk: 'store',
-  store_manager: 'store',
-  regional_manager: 'region',
-  finance: 'chain',
-  admin: 'chain',
-};
-
-/** Till roles type a PIN on the pad; chain roles, who work from an office, a password. */
-function secretKindOf(role: Role): 'pin' | 'password' {
-  return SCOPE_KIND_OF_ROLE[role] === 'chain' ? 'password' : 'pin';
-}
 
 function checkSecret(kind: 'pin' | 'password', secret: string): void {
   const ok = kind === 'pin' ? PIN_PATTERN.test(secret) : secret.length >= MIN_PASSWORD_LENGTH;

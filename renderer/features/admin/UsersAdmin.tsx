@@ -1,7 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorBody, ManagedUser, Store } from '../../../shared/contracts';
-import { ROLES, type Role } from '../../../shared/domain/permissions';
+import {
+  ROLES,
+  SCOPE_KIND_OF_ROLE,
+  secretKindOf,
+  type Role,
+} from '../../../shared/domain/permissions';
 import { useApi, useSignedIn } from '../../app/context';
 import { useCall } from '../../app/useCall';
 import { CallView } from '../../components/CallView';
@@ -9,14 +14,7 @@ import { Card } from '../../components/Card';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { newId } from '../../lib/ids';
-import {
-  matchesFilter,
-  placeIdOf,
-  regionsOf,
-  SCOPE_KIND_OF_ROLE,
-  scopeFor,
-  secretKindOf,
-} from './userForm';
+import { matchesFilter, placeIdOf, regionsOf, scopeFor } from './userForm';
 
 type Editing =
   { mode: 'create' } | { mode: 'edit'; user: ManagedUser } | { mode: 'secret'; user: ManagedUser };

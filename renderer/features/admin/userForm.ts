@@ -1,18 +1,5 @@
 import type { ManagedUser, Store } from '../../../shared/contracts';
-import type { Role, UserScope } from '../../../shared/domain/permissions';
-
-/** Where each role works; the backend enforces the same rule (ROLE_SCOPE_MISMATCH). */
-export const SCOPE_KIND_OF_ROLE: Record<Role, UserScope['kind']> = {
-  clerk: 'store',
-  store_manager: 'store',
-  regional_manager: 'region',
-  finance: 'chain',
-  admin: 'chain',
-};
-
-export function secretKindOf(role: Role): 'pin' | 'password' {
-  return SCOPE_KIND_OF_ROLE[role] === 'chain' ? 'password' : 'pin';
-}
+import { SCOPE_KIND_OF_ROLE, type Role, type UserScope } from '../../../shared/domain/permissions';
 
 export interface Region {
   id: string;
