@@ -1,6 +1,7 @@
 import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { MarketplaceCode } from '../../../shared/domain/marketplaces';
 import type { Currency } from '../../../shared/domain/money';
+import { deadlineUrgency } from '../../../shared/domain/policy/refund-deadline';
 import { listStoresWithRegion } from '../../../db/repositories/directory';
 import { orderById } from '../../../db/repositories/order-lookup';
 import { returnById } from '../../../db/repositories/returns';
@@ -16,7 +17,8 @@ export const deadlineHandlers = {
   'refunds.deadlines': (ctx) => {
     const { scope } = ctx.requireUser();
     const stores = new Map(listStoresWithRegion(ctx.db).map(({ store }) => [store.id, store]));
-    const now = ctx.nowIso();
+    const nowMs = ctx.now();
+    const alertHoursOf = new Map<string, number>();
     const rows = ctx.db
       .select()
       .from(refundRequests)
@@ -30,17 +32,16 @@ export const deadlineHandlers = {
       const order = orderById(ctx.db, request.orderId);
       if (!order) continue;
       const marketplace = order.marketplace as MarketplaceCode;
-      // The alert window is today's policy's; the due date itself was pinned on the request.
-      const { deadlineAlertHours } = refundPolicyFor(ctx, store.id, marketplace).rules;
-      const dueAtMs = Date.parse(request.dueAt!);
-      const nowMs = Date.parse(now);
-      const urgency =
-        nowMs >= dueAtMs
-          ? 'overdue'
-          : nowMs >= dueAtMs - deadlineAlertHours * 3_600_000
-            ? 'due_soon'
-            : null;
-      if (!urgency) continue;
+      // The alert window is today's policy's (one resolution per store and marketplace a call);
+      // the due time itself was pinned on the request.
+      const policyKey = `${store.id}|${marketplace}`;
+      let alertHours = alertHoursOf.get(policyKey);
+      if (alertHours === undefined) {
+        alertHours = refundPolicyFor(ctx, store.id, marketplace).rules.deadlineAlertHours;
+        alertHoursOf.set(policyKey, alertHours);
+      }
+      const urgency = deadlineUrgency(Date.parse(request.dueAt!), alertHours, nowMs);
+      if (urgency === 'on_time') continue;
       alerts.push({
         refundRequestId: request.id,
         returnId: request.returnId,
@@ -49,7 +50,7 @@ export const deadlineHandlers = {
         status: request.status,
         amount: { amountMinor: request.totalMinor, currency: request.currency as Currency },
         dueAt: request.dueAt!,
-        urgency: urgency as 'due_soon' | 'overdue',
+        urgency,
       });
     }
     return alerts;

@@ -66,6 +66,16 @@ export function endOfLocalDay(localDate: string, timeZone: string): number {
 
 export type DeadlineStatus = 'on_time' | 'due_soon' | 'overdue';
 
+/** Where a refund stands against the instant it is due, alerting `alertHours` before. */
+export function deadlineUrgency(
+  dueAtMs: number,
+  alertHours: number,
+  nowMs: number,
+): DeadlineStatus {
+  if (nowMs >= dueAtMs) return 'overdue';
+  return nowMs >= dueAtMs - alertHours * 3_600_000 ? 'due_soon' : 'on_time';
+}
+
 export function deadlineStatus(input: {
   dueDate: string;
   marketplace: MarketplaceCode;
@@ -74,11 +84,6 @@ export function deadlineStatus(input: {
 }): { status: DeadlineStatus; dueAt: string } {
   const dueAtMs = endOfLocalDay(input.dueDate, MARKETPLACES[input.marketplace].timeZone);
   const nowMs = parseInstant(input.now);
-  const status: DeadlineStatus =
-    nowMs >= dueAtMs
-      ? 'overdue'
-      : nowMs >= dueAtMs - input.alertHours * 3_600_000
-        ? 'due_soon'
-        : 'on_time';
+  const status = deadlineUrgency(dueAtMs, input.alertHours, nowMs);
   return { status, dueAt: new Date(dueAtMs).toISOString() };
 }
